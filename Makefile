@@ -1,0 +1,35 @@
+# policykg: `make demo` builds the bundled newsletter, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/kg build data/ -o outputs/
+	@echo
+	@echo "Who issued the smart-manufacturing plan (kg query):"
+	$(BIN)/kg query outputs/graph.ttl -f queries/coissuers.rq
+	@echo
+	@echo "Open outputs/graph.html in a browser to explore the network."
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf outputs .pytest_cache

@@ -1,0 +1,115 @@
+"""Building a corpus: every input file through the pipeline into one graph and its outputs.
+
+Owns: the loop over files (a bad file is reported and skipped, never fatal), writing
+``graph.ttl``, ``graph.html`` and ``report.json`` atomically (temporary file, then rename), and
+the build summary. Must not print: it returns a :class:`BuildReport` for the CLI.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from kg.errors import InputError, KgError
+from kg.graph import to_graph
+from kg.ingest import iter_input_files, read_document
+from kg.pipeline import DocumentResult, extract_document
+from kg.store import serialize_turtle
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build did."""
+
+    outdir: Path
+    documents: list[str] = field(default_factory=list)
+    articles: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    classes: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    outputs: list[Path] = field(default_factory=list)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def extract_files(inputs: Iterable[str | Path], report: BuildReport,
+                  on_error: Callable[[str, str], None] | None = None) -> list[DocumentResult]:
+    """Extract every input file; a file that fails is recorded in ``report`` and skipped."""
+    results = []
+    for path in iter_input_files(inputs):
+        try:
+            doc = read_document(path)
+            results.append(extract_document(doc))
+        except KgError as e:
+            report.skipped.append((str(path), str(e)))
+            if on_error:
+                on_error(str(path), str(e))
+            continue
+        except Exception as e:  # noqa: BLE001 - one broken document must not stop a corpus
+            reason = f"{path}: extraction failed ({type(e).__name__}: {e})"
+            report.skipped.append((str(path), reason))
+            if on_error:
+                on_error(str(path), reason)
+            continue
+        report.documents.append(str(path))
+        report.articles += len(results[-1].articles)
+    return results
+
+
+def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True,
+          on_error: Callable[[str, str], None] | None = None) -> BuildReport:
+    """Build the graph of ``inputs`` into ``outdir``."""
+    outdir = Path(outdir)
+    report = BuildReport(outdir)
+    inputs = list(inputs)
+    if not inputs:
+        raise InputError("no input files given")
+    results = extract_files(inputs, report, on_error)
+    graph = to_graph(results)
+    report.triples = len(graph)
+    report.classes = class_counts(graph)
+    ttl = outdir / "graph.ttl"
+    write_atomic(ttl, serialize_turtle(graph))
+    report.outputs.append(ttl)
+    if html:
+        from kg.viz import render_html
+        page = outdir / "graph.html"
+        write_atomic(page, render_html(graph).encode("utf-8"))
+        report.outputs.append(page)
+    rep = outdir / "report.json"
+    write_atomic(rep, json.dumps({
+        "documents": report.documents, "articles": report.articles,
+        "skipped": [{"file": f, "reason": r} for f, r in report.skipped],
+        "classes": report.classes, "triples": report.triples,
+    }, ensure_ascii=False, indent=2).encode("utf-8"))
+    report.outputs.append(rep)
+    return report
+
+
+def class_counts(graph: Graph) -> dict[str, int]:
+    """Nodes per kgo: class."""
+    c: Counter[str] = Counter()
+    for _s, o in graph.subject_objects(RDF.type):
+        iri = str(o)
+        if "policykg/ontology#" in iri:
+            c[iri.rsplit("#", 1)[1]] += 1
+    return dict(sorted(c.items()))

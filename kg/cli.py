@@ -1,0 +1,139 @@
+"""The command line: ``kg build``, ``kg query``, ``kg viz``, ``kg eval``.
+
+The only module that prints or exits. A :class:`~kg.errors.KgError` becomes one line on stderr
+and its exit code (2 input, 3 resource, 4 query, 5 usage); a build with skipped files exits 6.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+EXIT_SKIPPED = 6
+
+
+def _fail(e: KgError) -> None:
+    click.echo(f"kg: error: {e}", err=True)
+    sys.exit(e.exit_code)
+
+
+@click.group()
+@click.version_option(package_name="policykg")
+def main() -> None:
+    """policykg: knowledge graphs from Chinese policy and industry documents."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--outdir", default="outputs", show_default=True, type=click.Path(),
+              help="Folder for graph.ttl, graph.html and report.json.")
+@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--strict", is_flag=True, help="Fail on the first file that cannot be built.")
+def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool) -> None:
+    """Build the graph of INPUTS (files or folders of .txt) into OUTDIR.
+
+    Example: kg build data/ -o outputs/
+    """
+    from kg.build import build as run_build
+
+    def on_error(path: str, reason: str) -> None:
+        click.echo(f"kg: skipped {reason if reason.startswith(path) else path + ': ' + reason}",
+                   err=True)
+        if strict:
+            sys.exit(EXIT_SKIPPED)
+
+    try:
+        report = run_build(inputs, outdir, html=not no_html, on_error=on_error)
+    except KgError as e:
+        _fail(e)
+        return
+    click.echo(f"built {len(report.documents)} document(s), {report.articles} article(s), "
+               f"{report.triples} triples")
+    for cls, n in report.classes.items():
+        click.echo(f"  {cls:22} {n}")
+    for path in report.outputs:
+        click.echo(f"wrote {path}")
+    if report.skipped:
+        click.echo(f"kg: {len(report.skipped)} file(s) skipped, listed in "
+                   f"{Path(outdir) / 'report.json'}", err=True)
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def query(graph: str, sparql: str | None, query_file: str | None, fmt: str) -> None:
+    """Answer a SPARQL query over GRAPH (with the ontology loaded).
+
+    Example: kg query outputs/graph.ttl 'SELECT ?n WHERE { ?p a kgo:Person ; rdfs:label ?n }'
+    """
+    from kg.query import format_answer, run_query
+    from kg.store import load_store
+    try:
+        if query_file:
+            sparql = Path(query_file).read_text(encoding="utf-8")
+        if not sparql:
+            raise click.UsageError("give a SPARQL query or -f FILE")
+        answer = run_query(load_store(graph), sparql)
+    except KgError as e:
+        _fail(e)
+        return
+    click.echo(format_answer(answer, fmt))
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path())
+def viz(graph: str, output: str) -> None:
+    """Draw GRAPH as an interactive network page.
+
+    Example: kg viz outputs/graph.ttl -o network.html
+    """
+    from rdflib import Graph
+
+    from kg.build import write_atomic
+    from kg.errors import InputError
+    from kg.viz import render_html
+    g = Graph()
+    try:
+        try:
+            g.parse(graph)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise InputError(f"{graph}: cannot load graph ({e})") from e
+        write_atomic(Path(output), render_html(g).encode("utf-8"))
+    except KgError as e:
+        _fail(e)
+        return
+    click.echo(f"wrote {output}")
+
+
+@main.command(name="eval")
+@click.argument("graph", type=click.Path())
+@click.argument("gold", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(graph: str, gold: str, as_json: bool) -> None:
+    """Score GRAPH against a gold annotation (precision, recall, F1 per bucket).
+
+    Example: kg eval outputs/graph.ttl tests/data/xinxi-subao-043.gold.json
+    """
+    import json
+
+    from kg.evaluate import format_scores, score_files
+    try:
+        scores = score_files(graph, gold)
+    except KgError as e:
+        _fail(e)
+        return
+    click.echo(json.dumps(scores, ensure_ascii=False, indent=2) if as_json
+               else format_scores(scores))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""Extractors: one module per kind of entity or fact, registered by name.
+
+The built-in extractors are listed once, here, and loaded through the same registry an outside
+plugin would use. Their names are written into provenance: renaming one is a data change.
+"""
+from kg.extractors.base import Passage, make_extractor, register, registered
+
+# Mention extractors, in priority order: on spans of equal length the earlier one wins.
+DEFAULT_EXTRACTORS = (
+    "gazetteer.agency",
+    "pattern.local_agency",
+    "pattern.agency_unit",
+    "gazetteer.media",
+    "gazetteer.company",
+    "gazetteer.place",
+    "pattern.person",
+    "pattern.organization",
+    "pattern.event",
+    "pattern.programme",
+    "pattern.source",
+)
+GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:6])
+
+
+def load_builtins() -> None:
+    """Import the built-in extractor modules so that they register themselves."""
+    from kg.extractors import agencies, gazetteers, organizations, people, programmes  # noqa: F401
+
+
+__all__ = ["DEFAULT_EXTRACTORS", "GAZETTEER_EXTRACTORS", "Passage", "load_builtins",
+           "make_extractor", "register", "registered"]

@@ -1,0 +1,106 @@
+"""Local party and state bodies: 省工信厅, 江苏省科技厅, 镇江市政府, 苏州市委, and their units.
+
+Owns: the naming patterns of local bodies (``local_agencies.tsv``) resolved against a place
+written before them or, for a bare 省/市 prefix, the place the article is about; and sub-units
+written after an agency (工信部装备工业一司, 省工信厅中小企业局).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors.base import Gazetteer, Passage, SentenceView, register
+from kg.extractors.gazetteers import find_places, place_index
+from kg.resources import table
+from kg.types import Label, Mention
+
+# a unit inside an agency: 装备工业一司, 中小企业局, 服务体系建设处 (not 部长, not a clause)
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?[一二三四五六七八九十]?(?:司|局|处|办公室)")
+_NOT_IN_UNIT = set("的在等将与为是了对于及或并和长")
+_LEVEL_CHAR = {"省": "province", "市": "city", "区": "district", "县": "district"}
+_PLACE_LEVEL = {"Province": "province", "City": "city", "District": "district"}
+
+
+def _full_name(place_name: str, body: str) -> str:
+    if "{place}" in body:
+        return body.replace("{place}", place_name)
+    return place_name + body
+
+
+def sub_unit(sv: SentenceView, end: int) -> int:
+    """End of a unit name written right after an agency ending at ``end`` (or ``end``)."""
+    m = _SUB_UNIT.match(sv.text, end)
+    if m and not set(m.group()) & _NOT_IN_UNIT and (m.end() in sv.bounds):
+        return m.end()
+    return end
+
+
+@register("pattern.local_agency", labels={Label.AGENCY})
+def make_local_agency_extractor(name: str):
+    """Local bodies resolved to their full official names.
+
+    省工信厅中小企业局 (in a Jiangsu article) -> 江苏省工业和信息化厅中小企业局;
+    镇江市政府 -> 镇江市人民政府; 苏州市委 -> 中共苏州市委员会.
+    """
+    rows = table("local_agencies.tsv")
+    gaz = Gazetteer((r["short"], r["full"]) for r in rows)
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        places_by_end: dict[tuple[int, int], Mention] = {}
+        for m in find_places(passage, "gazetteer.place"):
+            places_by_end[(m.start, m.end)] = m
+        for sv in passage.sentences:
+            ends = {}
+            for m in places_by_end.values():
+                if sv.sentence.start <= m.start < sv.sentence.end:
+                    # the place's end in the clean view
+                    for i, off in enumerate(sv.view.offsets):
+                        if off == m.end - 1:
+                            ends[i + 1] = m
+                            break
+            for a, b, full in gaz.find(sv.text):
+                place_name, start = "", a
+                if a in ends:
+                    pm = ends[a]
+                    row = place_index().get(pm.key)
+                    place_name = row.name if row else pm.canonical
+                    start = sv.view.offsets.index(pm.start) if pm.start in sv.view.offsets else a
+                elif a > 0 and sv.text[a - 1] in _LEVEL_CHAR:
+                    level = _LEVEL_CHAR[sv.text[a - 1]]
+                    key = passage.context.get(level, "")
+                    row = place_index().get(key)
+                    if row is None:
+                        continue
+                    place_name, start = row.name, a - 1
+                    if a > 1 and re.match(r"[\u4e00-\u9fff]", sv.text[a - 2]) \
+                            and sv.text[a - 2] not in "全我本该各，、":
+                        continue  # 某某省 without a known place: not a bare prefix
+                else:
+                    continue
+                if full == "中共{place}委员会" and b - a != 1:
+                    continue
+                canonical = _full_name(place_name, str(full))
+                end = sub_unit(sv, b)
+                if end > b:
+                    canonical += sv.text[b:end]
+                yield sv.mention(start, end, Label.AGENCY, name, canonical=canonical,
+                                 key=f"org:{canonical}", doc=passage.doc)
+    return extract
+
+
+@register("pattern.agency_unit", labels={Label.AGENCY})
+def make_agency_unit_extractor(name: str):
+    """Units of central agencies: 工信部装备工业一司司长 -> 工信部装备工业一司 (工业和信息化部装备工业一司)."""
+    from kg.extractors.gazetteers import agency_rows
+    gaz = Gazetteer((s, canonical) for _k, label, canonical, aliases in agency_rows()
+                    if label is Label.AGENCY for s in {canonical, *aliases})
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for a, b, canonical in gaz.find(sv.text):
+                end = sub_unit(sv, b)
+                if end > b:
+                    full = str(canonical) + sv.text[b:end]
+                    yield sv.mention(a, end, Label.AGENCY, name, canonical=full,
+                                     key=f"org:{full}", doc=passage.doc)
+    return extract

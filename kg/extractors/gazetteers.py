@@ -1,0 +1,142 @@
+"""Gazetteer extractors: places, central agencies, media outlets and well-known companies.
+
+Owns: matching the packaged name tables in the clean view of each sentence. Short forms (two
+characters, 江苏, 工信部) must fall on jieba token boundaries, so 其中国家级 yields no 中国 and
+常州市科技部门 no 科技部. Ambiguous place names are resolved by the other places of the document.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from kg.extractors.base import Gazetteer, Passage, aligned, register
+from kg.resources import PlaceRow, places, split_aliases, table
+from kg.types import Label, Mention
+
+SHORT = 3  # surfaces this long or shorter must align with jieba tokens
+_LEVEL = {"Country": 0, "Province": 1, "City": 2, "District": 3}
+
+
+@functools.cache
+def place_index() -> dict[str, PlaceRow]:
+    """Every place by key."""
+    return {p.key: p for p in places()}
+
+
+def ancestors(key: str) -> list[str]:
+    """The keys of a place's parents, nearest first."""
+    index, out = place_index(), []
+    while key in index and index[key].parent_key and len(out) < 5:
+        key = index[key].parent_key
+        out.append(key)
+    return out
+
+
+@functools.cache
+def _place_gazetteer() -> Gazetteer:
+    entries: dict[str, list[PlaceRow]] = {}
+    for p in places():
+        surfaces = {p.name}
+        # short names of districts and county-level cities are common words (江山, 城区): skip
+        if p.type in ("Country", "Province") or (p.type == "City" and p.key.endswith("00")):
+            surfaces |= set(p.aliases)
+        elif p.key.startswith("place:") and "/" in p.key:  # foreign regions: 北威州
+            surfaces |= set(p.aliases)
+        if p.type == "Country" and p.key != "place:100000":
+            surfaces |= {a for a in p.aliases}
+        for s in surfaces:
+            if len(s) >= 2:
+                entries.setdefault(s, []).append(p)
+    return Gazetteer((s, tuple(rows)) for s, rows in entries.items())
+
+
+def _choose(rows: tuple[PlaceRow, ...], context: set[str]) -> PlaceRow | None:
+    if len(rows) == 1:
+        return rows[0]
+    in_context = [r for r in rows if r.key in context or set(ancestors(r.key)) & context]
+    if len(in_context) == 1:
+        return in_context[0]
+    ranked = sorted(in_context or rows, key=lambda r: _LEVEL.get(r.type, 9))
+    if len(ranked) > 1 and _LEVEL.get(ranked[0].type) == _LEVEL.get(ranked[1].type):
+        return None  # two places of one level and one name, nothing to tell them apart
+    return ranked[0]
+
+
+def find_places(passage: Passage, name: str) -> Iterator[Mention]:
+    """Place mentions of a passage (shared with the local-agency extractor)."""
+    gaz = _place_gazetteer()
+    hits = []
+    for sv in passage.sentences:
+        for a, b, rows in gaz.find(sv.text):
+            if b - a <= SHORT and not aligned(sv, a, b):
+                continue
+            hits.append((sv, a, b, rows))
+    context = {rows[0].key for _sv, _a, _b, rows in hits if len(rows) == 1}
+    context |= {k for key in list(context) for k in ancestors(key)}
+    for sv, a, b, rows in hits:
+        row = _choose(rows, context)
+        if row is not None:
+            yield sv.mention(a, b, Label(row.type), name, canonical=row.name, key=row.key,
+                             parent_key=row.parent_key, doc=passage.doc)
+
+
+@register("gazetteer.place", labels={Label.COUNTRY, Label.PROVINCE, Label.CITY, Label.DISTRICT})
+def make_place_extractor(name: str):
+    """Places of China and abroad.
+
+    江苏省工业和信息化厅 … 南京 -> 南京 (City, 南京市, place:320100); 其中国家级 -> nothing.
+    """
+    _place_gazetteer()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        yield from find_places(passage, name)
+    return extract
+
+
+def _table_gazetteer(rows: list[tuple[str, Label, str, tuple[str, ...]]]) -> Gazetteer:
+    entries = []
+    for key, label, canonical, aliases in rows:
+        for s in {canonical, *aliases}:
+            entries.append((s, (key, label, canonical)))
+    return Gazetteer(entries)
+
+
+def _make_table_extractor(name: str, gaz: Gazetteer):
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for a, b, (key, label, canonical) in gaz.find(sv.text):
+                if b - a <= SHORT and not aligned(sv, a, b):
+                    continue
+                yield sv.mention(a, b, label, name, canonical=canonical, key=key, doc=passage.doc)
+    return extract
+
+
+def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
+    """Central bodies: (key, label, official name, short and former names)."""
+    return [(f"org:{r['name']}", Label(r["type"]), r["name"], split_aliases(r["aliases"]))
+            for r in table("agencies.tsv")]
+
+
+@register("gazetteer.agency", labels={Label.AGENCY, Label.RESEARCH, Label.ORGANIZATION})
+def make_agency_extractor(name: str):
+    """Central party and state bodies, by official, short and former names.
+
+    八部门：工信部、科技部 -> 工信部 (GovernmentAgency, 工业和信息化部), 科技部 (科学技术部).
+    """
+    return _make_table_extractor(name, _table_gazetteer(agency_rows()))
+
+
+@register("gazetteer.media", labels={Label.MEDIA})
+def make_media_extractor(name: str):
+    """Newspapers, agencies and sites: 新华社记者 -> 新华社 (MediaOutlet)."""
+    rows = [(f"org:{r['name']}", Label.MEDIA, r["name"], split_aliases(r["aliases"]))
+            for r in table("media.tsv")]
+    return _make_table_extractor(name, _table_gazetteer(rows))
+
+
+@register("gazetteer.company", labels={Label.COMPANY})
+def make_company_gazetteer_extractor(name: str):
+    """Companies named without a legal suffix: 与美敦力、强生等 -> 美敦力, 强生 (Company)."""
+    rows = [(f"org:{r['name']}", Label.COMPANY, r["name"], split_aliases(r["aliases"]))
+            for r in table("companies.tsv")]
+    return _make_table_extractor(name, _table_gazetteer(rows))

@@ -1,0 +1,81 @@
+"""Finding where a name begins: the left edge of 常州凯达重工科技有限公司 before its suffix.
+
+Owns: walking jieba tokens leftwards from a name's ending until a word that cannot be part of a
+name (a verb such as 实施, a function word such as 由, punctuation). Shared by the organisation,
+programme and event extractors. The stop words are data: ``resources/gazetteers/name_stops.tsv``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.extractors.base import SentenceView
+from kg.resources import table
+
+# characters a name may contain besides CJK letters and digits
+_NAME_PUNCT = set("“”‘’\"'·-—（）()+《》〈〉")
+_CJK_OR_WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("name_stops.tsv"))
+
+
+@functools.cache
+def stop_prefixes() -> tuple[str, ...]:
+    """Stop words of two or more characters, also cut when jieba glued them to a name."""
+    return tuple(sorted((w for w in stop_words() if len(w) >= 2), key=len, reverse=True))
+
+
+def token_spans(sv: SentenceView) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for t in sv.tokens:
+        out.append((pos, pos + len(t), t))
+        pos += len(t)
+    return out
+
+
+def _is_name_token(tok: str) -> bool:
+    if tok in stop_words():
+        return False
+    if _CJK_OR_WORD.match(tok):
+        return True
+    return all(ch in _NAME_PUNCT for ch in tok)
+
+
+def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0) -> int:
+    """Where the name that ends in a suffix at ``core_start`` begins, in the clean view."""
+    spans = token_spans(sv)
+    start = core_start
+    for s, e, _t in spans:  # the suffix may start inside a token: 科学院 in 中国科学院
+        if s < core_start < e:
+            start = s
+            break
+    idx = next((i for i, (s, e, _t) in enumerate(spans) if e == start), None)
+    opened = 0
+    while idx is not None and idx >= 0:
+        s, e, tok = spans[idx]
+        if s < min_start or core_start - s > max_len or not _is_name_token(tok):
+            break
+        if tok in ("“", "《", "（", "("):
+            if opened <= 0:
+                break  # an opening quote before the name: it starts after it
+            opened -= 1
+        if tok in ("”", "》", "）", ")"):
+            opened += 1
+        start = s
+        idx -= 1
+    # a stop word glued to the name's first token: 推进智能制造 -> 智能制造
+    text = sv.text
+    changed = True
+    while changed:
+        changed = False
+        for w in stop_prefixes():
+            if text.startswith(w, start) and start + len(w) < core_start:
+                start += len(w)
+                changed = True
+                break
+    while start < core_start and text[start] in "”’）)、，":
+        start += 1
+    return start

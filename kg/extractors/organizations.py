@@ -1,0 +1,77 @@
+"""Organisations and events known by their name endings: 常州凯达重工科技有限公司, 同济大学,
+中德友好协会, 2021 世界智能制造大会.
+
+Owns: suffix rules (``org_suffixes.tsv``) with the name's left edge found by :mod:`names`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors.base import Gazetteer, Passage, register
+from kg.extractors.names import name_start
+from kg.resources import table
+from kg.types import Label, Mention
+
+MIN_NAME = 2  # characters before the suffix
+# （安徽） after a name is part of it: 国家煤化工产品质量监督检验中心（安徽）
+_PAREN_PLACE = re.compile(r"（[\u4e00-\u9fff]{2,4}）")
+_GENERIC = re.compile(r"^(?:[该本此这各其]|相关|有关|上述|一批|多家|全国|我国|国内|国际|国家级|省级|市级)")
+
+
+def _suffix_gazetteer(labels: set[Label]) -> Gazetteer:
+    return Gazetteer((r["suffix"], Label(r["type"])) for r in table("org_suffixes.tsv")
+                     if Label(r["type"]) in labels)
+
+
+def _make_suffix_extractor(name: str, labels: set[Label]):
+    gaz = _suffix_gazetteer(labels)
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            last_end = 0
+            for a, b, label in gaz.find(sv.text):
+                if b not in sv.bounds and b < len(sv.text) and sv.text[b] not in "（(，。、；：”":
+                    continue  # 大学生, 集团化: the suffix is not the end of a word
+                start = name_start(sv, a, min_start=last_end)
+                if a - start < MIN_NAME:
+                    continue
+                end = b
+                paren = _PAREN_PLACE.match(sv.text, b)
+                if paren and label is not Label.EVENT:
+                    end = paren.end()
+                surface = sv.text[start:end]
+                if _GENERIC.match(surface):
+                    continue
+                last_end = end
+                yield sv.mention(start, end, label, name, canonical=surface.replace(" ", ""),
+                                 doc=passage.doc)
+    return extract
+
+
+@register("pattern.organization",
+          labels={Label.COMPANY, Label.RESEARCH, Label.ORGANIZATION})
+def make_organization_extractor(name: str):
+    """Organisations by legal or institutional suffix.
+
+    累计培育…常州凯达重工科技有限公司成功申报 -> 常州凯达重工科技有限公司 (Company);
+    由同济大学牵头 -> 同济大学 (ResearchOrganization).
+    """
+    return _make_suffix_extractor(name, {Label.COMPANY, Label.RESEARCH, Label.ORGANIZATION})
+
+
+@register("pattern.event", labels={Label.EVENT})
+def make_event_extractor(name: str):
+    """Conferences, contests, forums: 2021 世界智能制造大会在南京开幕 -> 2021世界智能制造大会 (Event)."""
+    suffixes = _make_suffix_extractor(name, {Label.EVENT})
+    # 党的十九大, 十九届六中全会
+    party = re.compile(r"党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届"
+                       r"[一二三四五六七八九十]{1,2}中全会")
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        yield from suffixes(passage)
+        for sv in passage.sentences:
+            for m in party.finditer(sv.text):
+                yield sv.mention(m.start(), m.end(), Label.EVENT, name, canonical=m.group(),
+                                 doc=passage.doc)
+    return extract

@@ -1,0 +1,125 @@
+"""People, found next to the titles of their posts: 科技部部长王志刚, 潘云鹤院士.
+
+Owns: person mentions. A name is a family name (``surnames.tsv``) and one or two more characters
+ending on a jieba token boundary; a foreign name is a run of transliteration characters, with 一
+read as the hyphen it stands for (霍夫迈斯特一克劳特 -> 霍夫迈斯特-克劳特). Unnamed officials
+(主要负责人) are not people. Posts themselves are facts, extracted in :mod:`kg.extractors.posts`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from kg.extractors.base import Gazetteer, Passage, SentenceView, register
+from kg.resources import surnames, table
+from kg.types import Label, Mention
+
+# characters that end a Chinese name when they follow it: 王志刚为…, 胡广杰在…
+_AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及、，。；：（）")
+
+
+@functools.cache
+def transliteration_chars() -> frozenset[str]:
+    return frozenset("".join(r["chars"] for r in table("transliteration.tsv")))
+
+
+@functools.cache
+def titles() -> tuple[Gazetteer, Gazetteer]:
+    """(titles written before a name, titles written after one)."""
+    rows = table("posts.tsv")
+    return (Gazetteer((r["title"], r["level"]) for r in rows if r["position"] == "before"),
+            Gazetteer((r["title"], r["level"]) for r in rows if r["position"] == "after"))
+
+
+def _cjk(s: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def chinese_name_after(sv: SentenceView, i: int) -> int:
+    """End of a Chinese personal name starting at ``i`` in the clean view, or ``i``."""
+    text = sv.text
+    sn = surnames()
+    for L in (3, 2):
+        cand = text[i:i + L]
+        if len(cand) < L or not _cjk(cand):
+            continue
+        if cand[0] not in sn and cand[:2] not in sn:
+            continue
+        nxt = text[i + L] if i + L < len(text) else "。"
+        if L == 3 and cand[2] in _AFTER_NAME:
+            continue
+        if (i + L) in sv.bounds or nxt in _AFTER_NAME:
+            return i + L
+    return i
+
+
+def foreign_name_after(sv: SentenceView, i: int) -> int:
+    chars = transliteration_chars()
+    j = i
+    while j < len(sv.text) and (sv.text[j] in chars or (sv.text[j] in "一-·" and j > i)):
+        j += 1
+    while j > i and sv.text[j - 1] in "一-·":
+        j -= 1
+    return j if j - i >= 3 else i
+
+
+def canonical_person(name: str) -> str:
+    """霍夫迈斯特一克劳特 -> 霍夫迈斯特-克劳特: 一 between transliterated parts is a hyphen."""
+    chars = transliteration_chars()
+    return re.sub(r"(?<=[\u4e00-\u9fff])一(?=[\u4e00-\u9fff])",
+                  lambda m: "-" if name[m.start() - 1] in chars and name[m.start() + 1] in chars
+                  else m.group(), name) if len(name) > 4 else name
+
+
+def name_after_title(sv: SentenceView, end: int) -> int:
+    """End of the name written right after a title ending at ``end``, or ``end``."""
+    e = chinese_name_after(sv, end)
+    if e > end:
+        return e
+    return foreign_name_after(sv, end)
+
+
+@register("pattern.person", labels={Label.PERSON})
+def make_person_extractor(name: str):
+    """People by their titles.
+
+    科技部部长王志刚为科技政策…划重点 -> 王志刚 (Person); 副主任孙优贤院士 -> 孙优贤;
+    经济部长霍夫迈斯特一克劳特 -> 霍夫迈斯特一克劳特 (canonical 霍夫迈斯特-克劳特).
+    """
+    before, after = titles()
+    sn = surnames()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for _a, b, _lvl in before.find(sv.text):
+                e = name_after_title(sv, b)
+                if e > b:
+                    surface = sv.text[b:e]
+                    yield sv.mention(b, e, Label.PERSON, name,
+                                     canonical=canonical_person(surface), doc=passage.doc)
+            for a, _b, _lvl in after.find(sv.text):
+                for L in (3, 2):
+                    s = a - L
+                    cand = sv.text[s:a] if s >= 0 else ""
+                    if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds:
+                        yield sv.mention(s, a, Label.PERSON, name, canonical=cand,
+                                         doc=passage.doc)
+                        break
+    return extract
+
+
+@register("pattern.source", labels={Label.MEDIA})
+def make_source_extractor(name: str):
+    """The outlet of an article's （来源：…） line: （来源：人民日报） -> 人民日报 (MediaOutlet).
+
+    An agency named there (（来源：科技部）) keeps its class: agency extractors claim the span.
+    """
+    source = re.compile(r"[（(]来源[:：]([^）)]{1,40})[）)]")
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for m in source.finditer(sv.text):
+                yield sv.mention(m.start(1), m.end(1), Label.MEDIA, name,
+                                 canonical=m.group(1).strip(), doc=passage.doc)
+    return extract

@@ -1,0 +1,57 @@
+"""Posts people hold: 科技部部长王志刚 -> 王志刚 holds 部长 in 科学技术部.
+
+Owns: the title chain before a person (省委常委、常务副省长费高云 is two posts) and the body each
+title belongs to: the organisation or place written right before it, else, for 副省长 or 市长,
+the province or city the article is about.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extractors.gazetteers import place_index
+from kg.extractors.people import titles
+from kg.link import entity_key
+from kg.types import ORGANIZATION_LABELS, Label, Post
+
+if TYPE_CHECKING:
+    from kg.extractors.relations import SentenceFacts
+
+_LEVEL_KEY = {"province": "province", "city": "city", "district": "district"}
+_CHAIN_SEP = re.compile(r"^[、和及兼]$")
+
+
+def extract_posts(sf: SentenceFacts) -> list[Post]:
+    """Posts of the people named in one sentence."""
+    before, _after = titles()
+    sv = sf.sv
+    text = sv.text
+    offsets = sv.view.offsets
+    found = list(before.find(text))
+    out = []
+    by_doc_end = {m.end: m for m in sf.mentions}
+    people = {m.start: m for m in sf.mentions if m.label is Label.PERSON}
+    for idx, (a, b, level) in enumerate(found):
+        # the title chain ends at a person: 常委、常务副省长费高云
+        j, chain_end = idx, b
+        while j + 1 < len(found) and found[j + 1][0] - chain_end <= 1 \
+                and (found[j + 1][0] == chain_end or _CHAIN_SEP.match(text[chain_end])):
+            j += 1
+            chain_end = found[j][1]
+        if chain_end >= len(text) or offsets[chain_end] not in people:
+            continue
+        person = people[offsets[chain_end]]
+        title = text[a:b]
+        org_key = ""
+        org = by_doc_end.get(offsets[a - 1] + 1) if a > 0 else None
+        if org is not None and (org.label in ORGANIZATION_LABELS or org.label.is_place):
+            org_key = entity_key(org)
+        elif level:
+            org_key = sf.passage.context.get(_LEVEL_KEY.get(str(level), ""), "")
+            if org_key not in place_index():
+                org_key = ""
+        if org_key:
+            s = sv.sentence
+            out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,
+                            "relation.posts"))
+    return out

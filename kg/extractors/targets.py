@@ -1,0 +1,141 @@
+"""Quantitative targets: 到2025年，70%的规模以上制造业企业基本实现数字化网络化.
+
+Owns: numbers with units in forward-looking sentences (a deadline 到2025年 in the sentence or
+earlier in its paragraph, or a period 每年/年均), their comparator (以上 >=, 超过 >, 左右 ~),
+several values in one clause (分别超过70%和50% is two), Chinese numerals (超万家), ranges
+(2-3个), the indicator phrase and the setter (the article's programme, else its place).
+Not targets: past statistics (2020年营业收入突破1000亿元), qualifiers (投资超5000万元的项目).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from kg.extractors.base import Passage, SentenceView
+from kg.types import Target
+
+_CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+UNITS = ("个百分点", "万亿元", "亿元", "万元", "元", "万家", "家", "万个", "个", "项", "万座", "座",
+         "万人", "人次", "人", "名", "条", "台套", "台", "套", "万吨", "吨", "万亩", "亩",
+         "平方公里", "公里", "万千瓦", "千瓦", "倍", "%", "％", "所", "批", "款", "件", "次")
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+# 500 个以上, 超过 70%, 2-3个, 超万家, 22.5万座, 一千家 (value, optional range, unit, qualifier)
+_VALUE = re.compile(
+    r"(?P<pre>不少于|不低于|超过|超|达到|达|接近|约|突破|增加|提高到|提升至|提高至|增长)?"
+    r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
+    r"(?:(?P<dash>[-—~～至到])(?P<max>\d+(?:\.\d+)?))?"
+    r"(?P<unit>" + _UNIT_RE + r")"
+    r"(?P<post>以上|左右|以内|以下|多)?")
+_DEADLINE = re.compile(r"(?:到|至|截至|力争到)\s*(20\d\d)\s*年(?:底|末)?|(20\d\d)\s*年(?:底|末)?前")
+_PAST = re.compile(r"已经|已|首次|同比|去年|上年|此前|截至目前|累计培育|目前")
+_PERIOD = re.compile(r"每年|年均|年平均")
+_QUALIFIER_AFTER = re.compile(r"^的(?:项目|企业|工业企业)")
+_CLAUSE = re.compile(r"[，；。：！？]")
+_EDGE_VERBS = re.compile(r"^(?:累计|新增|建成|培育|打造|认定|推广|创建|实施|达到|力争|基本|以上|"
+                         r"带动|形成|突破|引进|推动|支持|实现|超过|分别|的)+|(?:达到|超过|达|约|为|分别)+$")
+_CMP_PRE = {"不少于": ">=", "不低于": ">=", "超过": ">", "超": ">", "突破": ">", "达到": "=",
+            "达": "=", "接近": "~", "约": "~"}
+_CMP_POST = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">"}
+
+
+def chinese_number(s: str) -> Decimal | None:
+    """一千 -> 1000, 十 -> 10, 二十五 -> 25; a bare 万 -> 1 (its unit then carries 万)."""
+    if not s:
+        return None
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_DIGIT:
+            current = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (current or 1) * _CN_UNIT[ch]
+            current = 0
+        else:
+            return None
+    return Decimal(total + current)
+
+
+def _value(num: str) -> tuple[str, str] | None:
+    """(value, unit prefix) for a written number; 万 alone becomes 1 with 万 moved to the unit."""
+    if num[0].isdigit():
+        return num, ""
+    prefix = ""
+    if num.endswith("万"):
+        num, prefix = num[:-1], "万"
+    v = chinese_number(num) if num else Decimal(1)
+    return (str(v), prefix) if v is not None else None
+
+
+def _indicator(clause: str, a: int, b: int) -> str:
+    after = _EDGE_VERBS.sub("", clause[b:]).strip("，、和及")
+    before = _EDGE_VERBS.sub("", clause[:a]).strip("，、和及")
+    phrase = after if len(after) >= 2 and not after.startswith(("和", "、")) else before
+    return phrase[:60]
+
+
+def _deadline(text: str) -> int | None:
+    m = _DEADLINE.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def extract_targets(sf, passage: Passage, index: int) -> list[Target]:
+    """Targets in sentence ``index`` of a passage."""
+    sv: SentenceView = sf.sv
+    text = sv.text
+    year = _deadline(text)
+    period = ""
+    pm = _PERIOD.search(text)
+    if pm:
+        period = "年均" if pm.group().startswith("年") else "每年"
+    if year is None and not period:
+        # a deadline earlier in the same paragraph: "到2024年底，累计建成…" then more lists
+        prev = passage.sentences[index - 1] if index > 0 else None
+        if prev is None or "\n\n" in passage.doc.text[prev.sentence.end:sv.sentence.start]:
+            return []
+        year = _deadline(prev.text)
+        if year is None:
+            return []
+    if _PAST.search(text) and not _DEADLINE.search(text):
+        return []
+    doc_year = passage.doc.date.year if passage.doc.date else None
+    setter = sf.topic.get("programme") or passage.context.get("city") \
+        or passage.context.get("province", "")
+    out = []
+    clause_start = 0
+    for clause in _CLAUSE.split(text):
+        inherited = ""
+        for m in _VALUE.finditer(clause):
+            a, b = m.start(), m.end()
+            after = clause[b:]
+            if m.group("unit") in ("年",) or _QUALIFIER_AFTER.match(after):
+                continue
+            if re.match(r"\d{4}$", m.group("num")) and doc_year and after.startswith("年"):
+                continue
+            if m.group("pre") in ("增加", "增长") and not period:
+                continue
+            parsed = _value(m.group("num"))
+            if parsed is None:
+                continue
+            value, unit_prefix = parsed
+            cmp_ = _CMP_POST.get(m.group("post") or "") or _CMP_PRE.get(m.group("pre") or "") \
+                or inherited or "="
+            if m.group("pre") in _CMP_PRE and "分别" in clause[:a]:
+                inherited = _CMP_PRE[m.group("pre")]
+            value_max = None
+            if m.group("max"):
+                value_max, cmp_ = m.group("max"), "range"
+            try:
+                Decimal(value)
+            except InvalidOperation:
+                continue
+            unit = unit_prefix + m.group("unit").replace("％", "%")
+            num_start = a + (len(m.group("pre")) if m.group("pre") else 0)
+            s, e = sv.view.span(clause_start + num_start, clause_start + b)
+            sent = sv.sentence
+            out.append(Target(sent.doc_id, s, e, _indicator(clause, a, b), value, unit, cmp_,
+                              sent.start, sent.end, None if period == "每年" else year,
+                              value_max, period, setter, passage.doc.text[s:e],
+                              "pattern.target"))
+        clause_start += len(clause) + 1
+    return out

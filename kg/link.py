@@ -1,0 +1,157 @@
+"""Linking: overlapping mentions to one reading, mentions to entities.
+
+Owns: choosing among overlapping mentions (longest first; a known name from a gazetteer is never
+cut by a pattern), entity keys and canonical names, article-scoped abbreviations (（以下简称《规划》）
+-> that article's plan), and finding later bare mentions of names a pattern found once (王志刚
+after 科技部部长王志刚). Must not extract relations.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from kg.extractors import DEFAULT_EXTRACTORS, GAZETTEER_EXTRACTORS, Passage
+from kg.extractors.base import aligned
+from kg.extractors.names import name_start
+from kg.types import Entity, Label, Mention, PLACE_LABELS
+
+_PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
+_KEY_PREFIX = {Label.PROGRAMME: "prog", Label.EVENT: "event", Label.PERSON: "person"}
+_ABBREVIATION = re.compile(r"[（(]以下简称([“《\"]?)([^”》\"）)]{1,14})[”》\"]?[）)]")
+_GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲要|意见|报告|推进计划|行动计划|实施方案|"
+                                r"通知|办法|决定|工程|专项|行动)|重大专项)$")
+ABBREVIATION_EXTRACTOR = "link.abbreviation"
+PROPAGATED_EXTRACTOR = "link.propagate"
+
+
+def normalise(name: str) -> str:
+    """The form of a name used in keys: no layout space, book quotes or dash variants."""
+    name = re.sub(r"\s+", "", name).strip("《》")
+    name = re.sub(r"[—–－―‐]+|-", "-", name)
+    return name.replace("‘", "“").replace("’", "”")
+
+
+def entity_key(m: Mention) -> str:
+    """The deterministic identity of the entity a mention names."""
+    if m.key:
+        return m.key
+    prefix = _KEY_PREFIX.get(m.label, "place" if m.label in PLACE_LABELS else "org")
+    return f"{prefix}:{normalise(m.canonical or m.name)}"
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """One reading of the text: gazetteer names first (longest, then priority), then patterns
+    that contain or avoid them; names nested inside a longer chosen name are dropped."""
+    ms = sorted(set(mentions), key=lambda m: (m.extractor not in GAZETTEER_EXTRACTORS,
+                                               -(m.end - m.start), _PRIORITY.get(m.extractor, 99),
+                                               m.start))
+    chosen: list[Mention] = []
+    for m in ms:
+        clash = False
+        inner = []
+        for c in chosen:
+            if c.end <= m.start or m.end <= c.start:
+                continue
+            if m.start < c.start and c.end <= m.end and c.label not in PLACE_LABELS \
+                    and m.extractor not in GAZETTEER_EXTRACTORS:
+                # a pattern may extend a known name (科大讯飞 -> 科大讯飞研究院) but not
+                # swallow one from the left (…联合工信部)
+                clash = True
+                break
+            if m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start):
+                inner.append(c)
+                continue
+            clash = True
+            break
+        if not clash:
+            for c in inner:
+                chosen.remove(c)
+            chosen.append(m)
+    return sorted(chosen)
+
+
+def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Mention]:
+    """Map an article's defined short forms (《规划》) to what they abbreviate, in that article."""
+    defined: dict[str, tuple[str, Label, bool]] = {}  # short form -> (key, label, is altLabel)
+    extra: list[Mention] = []
+    for sv in passage.sentences:
+        for m in _ABBREVIATION.finditer(sv.text):
+            short = m.group(2).strip()
+            start, _ = sv.view.span(m.start(), m.end())
+            before = [x for x in mentions if x.end <= start and x.start >= sv.sentence.start
+                      and start - x.end <= 1]
+            if before:
+                target = before[-1]
+                defined[short] = (entity_key(target), target.label, m.group(1) != "《")
+            elif m.start() >= 2:
+                # no named thing before it: the phrase it abbreviates becomes a programme
+                s = name_start(sv, m.start(), max_len=20)
+                if m.start() - s >= 4:
+                    phrase = sv.text[s:m.start()]
+                    pm = sv.mention(s, m.start(), Label.PROGRAMME, ABBREVIATION_EXTRACTOR,
+                                    canonical=phrase, doc=passage.doc)
+                    extra.append(pm)
+                    defined[short] = (entity_key(pm), Label.PROGRAMME, m.group(1) != "《")
+    out = []
+    for m in mentions + extra:
+        short = normalise(m.name)
+        if short in defined and m.extractor != ABBREVIATION_EXTRACTOR:
+            key, label, is_alias = defined[short]
+            out.append(replace(m, key=key, label=label, canonical="" if not is_alias else m.name,
+                               extractor=ABBREVIATION_EXTRACTOR if not is_alias else m.extractor))
+            continue
+        if m.label is Label.PROGRAMME and _GENERIC_PROGRAMME.match(normalise(m.name)):
+            continue  # 《规划》 with no definition in this article names nothing
+        out.append(m)
+    return sorted(out)
+
+
+def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+    """Later bare mentions, in the same document, of names a pattern found (王志刚表示…)."""
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        if m.extractor in GAZETTEER_EXTRACTORS or m.extractor == ABBREVIATION_EXTRACTOR:
+            continue
+        n = m.name
+        if len(n) >= 3 or (m.label is Label.PERSON and len(n) >= 2):
+            names.setdefault(n, m)
+    if not names:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    for passage in passages:
+        for sv in passage.sentences:
+            for n, proto in names.items():
+                for hit in re.finditer(re.escape(n), sv.text):
+                    a, b = hit.start(), hit.end()
+                    if not aligned(sv, a, b) and proto.label is not Label.PERSON:
+                        continue
+                    s, e = sv.view.span(a, b)
+                    if any(not (e <= ts or te <= s) for ts, te in taken):
+                        continue
+                    taken.append((s, e))
+                    out.append(sv.mention(a, b, proto.label, PROPAGATED_EXTRACTOR,
+                                          canonical=proto.canonical, key=entity_key(proto),
+                                          doc=passage.doc))
+    return sorted(out)
+
+
+def link(mentions: Iterable[Mention]) -> dict[str, Entity]:
+    """Entities of a set of mentions, by key, with canonical name and every surface form."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[entity_key(m)].append(m)
+    out = {}
+    for key, ms in sorted(by_key.items()):
+        labels = Counter(m.label for m in ms if m.extractor in GAZETTEER_EXTRACTORS) \
+            or Counter(m.label for m in ms)
+        label = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
+        canonicals = Counter(m.canonical for m in ms if m.canonical)
+        name = sorted(canonicals.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] \
+            if canonicals else ms[0].name
+        surfaces = sorted({m.name for m in ms if m.extractor != ABBREVIATION_EXTRACTOR} - {name})
+        parent = next((m.parent_key for m in ms if m.parent_key), "")
+        out[key] = Entity(key, label, name, tuple(surfaces), parent)
+    return out

@@ -1,0 +1,102 @@
+"""The extraction of one document, stage by stage, into a :class:`DocumentResult`.
+
+Owns: the order of the stages (articles, sentences, places and context, mentions, linking,
+facts). Must not write files or print: the builder and the CLI do.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extractors import DEFAULT_EXTRACTORS, Passage, load_builtins, make_extractor
+from kg.extractors.base import SentenceView
+from kg.extractors.gazetteers import ancestors, find_places, place_index
+from kg.facts import extract_facts
+from kg.ingest import split_articles
+from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
+from kg.segment import TextView, segment
+from kg.types import (Article, Document, Entity, Label, Mention, Post, Relation, Sentence,
+                      Target)
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    doc: Document
+    articles: list[Article]
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    relations: list[Relation] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+
+def _title_sentence(doc: Document, article: Article) -> Sentence | None:
+    if article.start >= article.body_start:
+        return None
+    end = article.start + len(doc.text[article.start:article.body_start].rstrip())
+    return Sentence(doc.id, article.start, end, article.n, doc.text[article.start:end])
+
+
+def passages(doc: Document) -> list[Passage]:
+    """The articles of ``doc`` with their sentences and place context."""
+    out = []
+    for article in split_articles(doc):
+        sents = segment(doc, article)
+        title = _title_sentence(doc, article)
+        if title is not None:
+            sents.insert(0, title)
+        views = [SentenceView(s, TextView.of(s)) for s in sents if s.text.strip()]
+        passage = Passage(doc, article, views)
+        passage.context.update(place_context(passage))
+        out.append(passage)
+    return out
+
+
+def place_context(passage: Passage) -> dict[str, str]:
+    """The province and city an article is about: the most named ones, the title counting
+    three times; a named city gives its province."""
+    counts: dict[str, Counter[str]] = {"province": Counter(), "city": Counter(),
+                                       "district": Counter()}
+    title_end = passage.article.body_start
+    level_of = {"Province": "province", "City": "city", "District": "district"}
+    index = place_index()
+    for m in find_places(passage, "gazetteer.place"):
+        weight = 3 if m.start < title_end else 1
+        row = index.get(m.key)
+        if row is None or row.type not in level_of:
+            continue
+        counts[level_of[row.type]][m.key] += weight
+        for a in ancestors(m.key):
+            ar = index.get(a)
+            if ar is not None and ar.type in level_of and ar.type != row.type:
+                counts[level_of[ar.type]][a] += weight
+    context = {}
+    for level, c in counts.items():
+        if c:
+            context[level] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return context
+
+
+def extract_document(doc: Document) -> DocumentResult:
+    """Run every stage on one document."""
+    load_builtins()
+    ps = passages(doc)
+    mentions: list[Mention] = []
+    for passage in ps:
+        found: list[Mention] = []
+        for name in DEFAULT_EXTRACTORS:
+            found.extend(make_extractor(name)(passage))
+        chosen = resolve_overlaps(found)
+        mentions.extend(resolve_abbreviations(passage, chosen))
+    mentions = propagate(ps, sorted(mentions))
+    entities = link(mentions)
+    result = DocumentResult(doc, [p.article for p in ps],
+                            [sv.sentence for p in ps for sv in p.sentences], mentions, entities)
+    extract_facts(result, ps)
+    return result
+
+
+__all__ = ["DocumentResult", "Label", "extract_document", "passages"]

@@ -1,0 +1,160 @@
+"""Sentences and the word segmenter.
+
+Owns: the one jieba tokenizer of the process (a private ``jieba.Tokenizer`` with the project's
+dictionary, initialised once) and the split of an article body into sentences with offsets.
+Also the *clean view* of a sentence: the text with layout whitespace (PDF spaces, page breaks)
+removed, and a map back to document offsets, so extractors match "美\\n\\n敦力" as 美敦力.
+Must not know about entities.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import jieba
+
+from kg.resources import read_text
+from kg.types import Article, Document, Sentence
+
+# Sentence ends: 。！？ and their ASCII forms, with closing quotes or brackets that follow them.
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+# A line that stops without sentence-final punctuation before a blank line was cut by a page break
+# when it is long (a full printed line) or ends inside a clause: "…《规划》紧扣智能制造\n\n发展生态".
+_TERMINAL = set("。！？!?；;：:…”’」』）)】")
+_CLAUSE_OPEN = set("，,、（(“‘《【")
+PAGE_LINE_MIN = 24
+_WS = re.compile(r"\s+")
+
+
+@functools.cache
+def tokenizer() -> jieba.Tokenizer:
+    """The process-wide jieba tokenizer, loaded once with the project's dictionary."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for line in read_text("dictionaries", "user.dict").splitlines():
+        if line and not line.startswith("#"):
+            word, _, freq = line.partition(" ")
+            tok.add_word(word, int(freq.split()[0]) if freq.strip() else None)
+    # every official name and short form of the gazetteers is one word, so jieba's HMM does
+    # not glue it to its neighbour (工业和信息化部等 -> 工业和信息化部 / 等)
+    from kg.resources import split_aliases, table
+    for name in ("agencies.tsv", "media.tsv", "companies.tsv"):
+        for row in table(name):
+            for word in (row["name"], *split_aliases(row.get("aliases", ""))):
+                if len(word) >= 2:
+                    tok.add_word(word, 2000)
+    return tok
+
+
+def tokens(text: str) -> list[str]:
+    """jieba's segmentation of ``text`` (accurate mode, HMM on for unknown names)."""
+    return tokenizer().lcut(text, HMM=True)
+
+
+def is_page_break(line: str) -> bool:
+    """Whether a paragraph ending in ``line`` continues after the blank line(s) that follow."""
+    s = line.strip()
+    if not s:
+        return False
+    if s[-1] in _CLAUSE_OPEN:
+        return True
+    return len(s) >= PAGE_LINE_MIN and s[-1] not in _TERMINAL
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs in ``text[start:end]``, page-broken paragraphs joined."""
+    para_start: int | None = None
+    last_line = ""
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        if not line.strip():
+            continue
+        if para_start is not None and not is_page_break(last_line):
+            yield para_start, line_start
+            para_start = None
+        if para_start is None:
+            para_start = line_start
+        last_line = line
+    if para_start is not None:
+        yield para_start, end
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(doc: Document, article: Article) -> list[Sentence]:
+    """Split an article body into sentences, each with offsets into ``doc.text``.
+
+    >>> # "近日，…联合印发《规划》。《规划》的编制背景" -> two sentences (a heading is its own)
+    """
+    out: list[Sentence] = []
+    for p_start, p_end in _paragraphs(doc.text, article.body_start, article.end):
+        s = p_start
+        for m in _SENTENCE_END.finditer(doc.text, p_start, p_end):
+            a, b = _strip_span(doc.text, s, m.end())
+            if b > a:
+                out.append(Sentence(doc.id, a, b, article.n, doc.text[a:b]))
+            s = m.end()
+        a, b = _strip_span(doc.text, s, p_end)
+        if b > a:
+            out.append(Sentence(doc.id, a, b, article.n, doc.text[a:b]))
+    return out
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".-_+")
+
+
+@dataclass(frozen=True, slots=True)
+class TextView:
+    """A sentence with layout whitespace removed and a map back to document offsets.
+
+    Whitespace is dropped except one space between two ASCII words ("AI Labs"), so
+    "2021 世界智能制造大会" reads 2021世界智能制造大会 and "十\\n\\n四五" reads 十四五.
+    """
+
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = document offset of text[i]
+    end: int  # document offset just past the sentence
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> TextView:
+        chars: list[str] = []
+        offsets: list[int] = []
+        raw = sentence.text
+        i = 0
+        while i < len(raw):
+            ch = raw[i]
+            if ch.isspace():
+                j = i
+                while j < len(raw) and raw[j].isspace():
+                    j += 1
+                if chars and j < len(raw) and _is_ascii_word(chars[-1]) and _is_ascii_word(raw[j]) \
+                        and "\n" not in raw[i:j]:
+                    chars.append(" ")
+                    offsets.append(sentence.start + i)
+                i = j
+                continue
+            chars.append(ch)
+            offsets.append(sentence.start + i)
+            i += 1
+        return cls("".join(chars), tuple(offsets), sentence.end)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of ``self.text[start:end]``."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def clean(text: str) -> str:
+    """``text`` with layout whitespace removed, as in :class:`TextView`."""
+    return TextView.of(Sentence("", 0, len(text), 0, text)).text

@@ -1,0 +1,168 @@
+"""Typed records that flow between the stages of the pipeline.
+
+Owns: the frozen dataclasses and enums. Must not import anything from ``kg``: every other module
+depends on this one, never the other way round. Offsets are half-open character offsets into
+``Document.text``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Label(str, Enum):
+    """The class of an entity, named as in the contract (``kgo:<value>``)."""
+
+    AGENCY = "GovernmentAgency"
+    COMPANY = "Company"
+    RESEARCH = "ResearchOrganization"
+    MEDIA = "MediaOutlet"
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    PROVINCE = "Province"
+    CITY = "City"
+    DISTRICT = "District"
+    PROGRAMME = "Programme"
+    EVENT = "Event"
+    PERSON = "Person"
+
+    @property
+    def is_place(self) -> bool:
+        return self in PLACE_LABELS
+
+    @property
+    def is_organization(self) -> bool:
+        return self in ORGANIZATION_LABELS
+
+
+PLACE_LABELS = frozenset({Label.COUNTRY, Label.PROVINCE, Label.CITY, Label.DISTRICT})
+ORGANIZATION_LABELS = frozenset(
+    {Label.AGENCY, Label.COMPANY, Label.RESEARCH, Label.MEDIA, Label.ORGANIZATION})
+
+
+class Predicate(str, Enum):
+    """Relations of the contract between two entities."""
+
+    PART_OF = "partOf"
+    LOCATED_IN = "locatedIn"
+    ISSUED_BY = "issuedBy"
+    LEADS = "leads"
+    PARTICIPATES_IN = "participatesIn"
+    ORGANIZED_BY = "organizedBy"
+    HELD_IN = "heldIn"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input file, decoded."""
+
+    id: str  # stable: derived from the file name
+    path: str
+    text: str
+    date: dt.date | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a document; a file with a single article has one."""
+
+    doc_id: str
+    n: int  # 1-based position in the document
+    title: str
+    section: str  # the heading the article sits under ("" when none)
+    source: str  # the outlet or agency of （来源：…）, "" when none
+    start: int  # offsets of the whole article (title included) in the document
+    end: int
+    body_start: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Sentence:
+    """A sentence with its offsets; ``text`` is exactly ``doc.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    article: int
+    text: str = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """A span of text that names an entity.
+
+    ``text`` is the surface exactly as in the document (``doc.text[start:end] == text``);
+    ``name`` is the surface with layout noise (spaces, page breaks) removed; ``key`` and
+    ``canonical`` identify the entity it resolves to, when the extractor knows (a gazetteer does).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    label: Label
+    text: str = field(compare=False)
+    name: str = field(compare=False)
+    extractor: str = field(compare=False)
+    canonical: str = field(default="", compare=False)
+    key: str = field(default="", compare=False)
+    parent_key: str = field(default="", compare=False)  # places: the gazetteer parent
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A real-world entity, once per build, with its canonical name and every surface form."""
+
+    key: str  # deterministic identity, e.g. "place:320000" or "agency:工业和信息化部"
+    label: Label
+    name: str
+    aliases: tuple[str, ...] = ()
+    parent_key: str = ""  # places: direct parent
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Relation:
+    """A relation between two entities, traced to the sentence it came from."""
+
+    doc_id: str
+    start: int  # the evidence sentence
+    end: int
+    predicate: Predicate
+    subject: str  # entity keys
+    object: str
+    extractor: str = field(compare=False, default="")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Post:
+    """A post held by a person in an organisation or place: 科技部部长王志刚."""
+
+    doc_id: str
+    start: int
+    end: int
+    person: str  # entity keys
+    title: str
+    organization: str
+    extractor: str = field(compare=False, default="")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Target:
+    """A quantitative target: 到2025年，70%的规模以上制造业企业基本实现数字化网络化."""
+
+    doc_id: str
+    start: int  # offsets of the value span
+    end: int
+    indicator: str
+    value: str  # decimal as written, normalised (e.g. "22.5")
+    unit: str
+    comparator: str  # >=, >, =, ~, <=, <, range
+    sentence_start: int
+    sentence_end: int
+    year: int | None = None
+    value_max: str | None = None
+    period: str = ""  # 每年, 年均
+    setter: str = ""  # entity key
+    text: str = field(compare=False, default="")
+    extractor: str = field(compare=False, default="")

@@ -1,0 +1,46 @@
+"""Sentences, the clean view and the jieba tokenizer."""
+from __future__ import annotations
+
+from kg.segment import TextView, clean, is_page_break, segment, tokens
+from kg.types import Sentence
+
+
+def test_sentence_offsets_reproduce_the_text(newsletter, articles):
+    for a in articles:
+        for s in segment(newsletter, a):
+            assert newsletter.text[s.start:s.end] == s.text
+            assert a.body_start <= s.start < s.end <= a.end
+
+
+def test_page_break_inside_a_sentence_is_joined(newsletter, articles):
+    sentences = [s.text for s in segment(newsletter, articles[0])]
+    joined = next(s for s in sentences if s.startswith("结合我国智能制造发展现状和基础"))
+    assert "\n\n发展生态的四个体系" in joined
+
+
+def test_headings_stay_sentences_of_their_own(newsletter, articles):
+    texts = [s.text for s in segment(newsletter, articles[0])]
+    assert "《规划》的编制背景" in texts
+
+
+def test_is_page_break():
+    assert is_page_break("结合我国智能制造发展现状和基础，《规划》紧扣智能制造")
+    assert is_page_break("强化数据要素支撑，")
+    assert not is_page_break("《规划》的编制背景")
+    assert not is_page_break("四项重点任务。")
+
+
+def test_clean_view_drops_layout_whitespace_and_maps_back():
+    raw = "与美\n\n敦力、强生等合作，2021 世界智能制造大会与 AI Labs"
+    s = Sentence("d", 10, 10 + len(raw), 1, raw)
+    view = TextView.of(s)
+    assert view.text == "与美敦力、强生等合作，2021世界智能制造大会与AI Labs"
+    i = view.text.index("美敦力")
+    a, b = view.span(i, i + 3)
+    assert raw[a - 10:b - 10] == "美\n\n敦力"
+    assert clean("十\n\n四五") == "十四五"
+
+
+def test_jieba_segmentation_is_pinned():
+    assert tokens("工业和信息化部等八部门联合印发智改数转方案") == [
+        "工业和信息化部", "等", "八", "部门", "联合印发", "智改数转", "方案"]
