@@ -6,6 +6,7 @@ registered fact extractors (:mod:`kg.extractors.relations`, :mod:`kg.extractors.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
 from kg.extractors.relations import SentenceFacts, extract_relations
 from kg.extractors.targets import extract_targets
-from kg.link import entity_key
+from kg.link import ABBREVIATION_EXTRACTOR, entity_key
 from kg.types import Entity, Label, Predicate, Relation
 
 if TYPE_CHECKING:
@@ -54,10 +55,92 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             result.posts.extend(extract_posts(sf))
             result.targets.extend(extract_targets(sf, passage, i))
             i += 1
+    result.relations.extend(programme_parts(result, passages))
+    result.relations.extend(organisation_parts(result))
     result.relations.extend(place_hierarchy(result))
+    _add_missing_places(result)
     result.relations.sort()
     result.posts.sort()
     result.targets.sort()
+
+
+_COMPONENT = re.compile(r"(?:行动|工程|专项)$")
+
+
+def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Relation]:
+    """kgo:partOf from the actions and projects an article lists to the plan it is about:
+    《规划》部署的专项行动…一是开展智能制造技术攻关行动 -> 智能制造技术攻关行动 partOf the plan."""
+    out = []
+    for passage in passages:
+        ms = [m for m in result.mentions if passage.article.start <= m.start < passage.article.end
+              and m.label is Label.PROGRAMME]
+        topic = _main_topic(passage, ms, {Label.PROGRAMME})
+        if not topic:
+            continue
+        for m in ms:
+            key = entity_key(m)
+            if key == topic or m.text.startswith("《") or m.extractor == ABBREVIATION_EXTRACTOR:
+                continue
+            if _COMPONENT.search(result.entities[key].name) if key in result.entities else False:
+                sent = _sentence_of(result, m.start)
+                out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF, key, topic,
+                                    "relation.programme_parts"))
+    return sorted(set(out))
+
+
+def organisation_parts(result: DocumentResult) -> list[Relation]:
+    """kgo:partOf from a unit to its organisation: 工信部装备工业一司 -> 工业和信息化部 (from the
+    unit extractors), 南京大学苏州校区 -> 南京大学 (a name that begins with another's)."""
+    from kg.extractors.gazetteers import agency_rows
+    known: dict[str, tuple[str, Label, str]] = {}
+    for key, label, canonical, aliases in agency_rows():
+        for s in (canonical, *aliases):
+            known[s] = (key, label, canonical)
+    for e in list(result.entities.values()):
+        if e.label.is_organization:
+            for s in (e.name, *e.aliases):
+                known.setdefault(s, (e.key, e.label, e.name))
+    out = []
+    first = {}
+    for m in result.mentions:
+        first.setdefault(entity_key(m), m)
+    for e in list(result.entities.values()):
+        if not e.label.is_organization or e.key not in first:
+            continue
+        parent = None
+        if e.parent_key.startswith("org:"):
+            parent = (e.parent_key, Label.AGENCY, e.parent_key[4:])
+        else:
+            for n in range(len(e.name) - 2, 1, -1):
+                hit = known.get(e.name[:n])
+                if hit and hit[0] != e.key:
+                    parent = hit
+                    break
+        if parent is None:
+            continue
+        pkey, plabel, pname = parent
+        if pkey not in result.entities:
+            result.entities[pkey] = Entity(pkey, plabel, pname)
+        sent = _sentence_of(result, first[e.key].start)
+        out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF, e.key, pkey,
+                            "relation.organisation_parts"))
+    return sorted(set(out))
+
+
+def _sentence_of(result: DocumentResult, offset: int) -> tuple[int, int]:
+    s = next((s for s in result.sentences if s.start <= offset < s.end), None)
+    return (s.start, s.end) if s else (offset, offset)
+
+
+def _add_missing_places(result: DocumentResult) -> None:
+    """Places that relations point to (苏州工业园区 inside 苏州工业园区企业发展服务中心) become
+    entities of their own."""
+    index = place_index()
+    for r in result.relations:
+        for key in (r.subject, r.object):
+            if key not in result.entities and key in index:
+                row = index[key]
+                result.entities[key] = Entity(key, Label(row.type), row.name, (), row.parent_key)
 
 
 def place_hierarchy(result: DocumentResult) -> list[Relation]:

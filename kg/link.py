@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extractors import DEFAULT_EXTRACTORS, GAZETTEER_EXTRACTORS, Passage
+from kg.extractors import DEFAULT_EXTRACTORS, GAZETTEER_EXTRACTORS, TRUSTED_EXTRACTORS, Passage
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
 from kg.types import Entity, Label, Mention, PLACE_LABELS
@@ -44,7 +44,7 @@ def entity_key(m: Mention) -> str:
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """One reading of the text: gazetteer names first (longest, then priority), then patterns
     that contain or avoid them; names nested inside a longer chosen name are dropped."""
-    ms = sorted(set(mentions), key=lambda m: (m.extractor not in GAZETTEER_EXTRACTORS,
+    ms = sorted(set(mentions), key=lambda m: (m.extractor not in TRUSTED_EXTRACTORS,
                                                -(m.end - m.start), _PRIORITY.get(m.extractor, 99),
                                                m.start))
     chosen: list[Mention] = []
@@ -55,7 +55,7 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
             if c.end <= m.start or m.end <= c.start:
                 continue
             if m.start < c.start and c.end <= m.end and c.label not in PLACE_LABELS \
-                    and m.extractor not in GAZETTEER_EXTRACTORS:
+                    and m.extractor not in TRUSTED_EXTRACTORS:
                 # a pattern may extend a known name (科大讯飞 -> 科大讯飞研究院) but not
                 # swallow one from the left (…联合工信部)
                 clash = True

@@ -20,6 +20,8 @@ DEFAULT_EXTRACTORS = (
     "pattern.source",
 )
 GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:6])
+# chosen before the open patterns: known names, and people found next to their titles
+TRUSTED_EXTRACTORS = GAZETTEER_EXTRACTORS | {"pattern.person"}
 
 
 def load_builtins() -> None:
@@ -27,5 +29,5 @@ def load_builtins() -> None:
     from kg.extractors import agencies, gazetteers, organizations, people, programmes  # noqa: F401
 
 
-__all__ = ["DEFAULT_EXTRACTORS", "GAZETTEER_EXTRACTORS", "Passage", "load_builtins",
+__all__ = ["DEFAULT_EXTRACTORS", "GAZETTEER_EXTRACTORS", "TRUSTED_EXTRACTORS", "Passage", "load_builtins",
            "make_extractor", "register", "registered"]

@@ -80,11 +80,13 @@ def make_local_agency_extractor(name: str):
                 if full == "中共{place}委员会" and b - a != 1:
                     continue
                 canonical = _full_name(place_name, str(full))
+                parent = ""
                 end = sub_unit(sv, b)
                 if end > b:
+                    parent = f"org:{canonical}"
                     canonical += sv.text[b:end]
                 yield sv.mention(start, end, Label.AGENCY, name, canonical=canonical,
-                                 key=f"org:{canonical}", doc=passage.doc)
+                                 key=f"org:{canonical}", parent_key=parent, doc=passage.doc)
     return extract
 
 
@@ -102,5 +104,6 @@ def make_agency_unit_extractor(name: str):
                 if end > b:
                     full = str(canonical) + sv.text[b:end]
                     yield sv.mention(a, end, Label.AGENCY, name, canonical=full,
-                                     key=f"org:{full}", doc=passage.doc)
+                                     key=f"org:{full}", parent_key=f"org:{canonical}",
+                                     doc=passage.doc)
     return extract

@@ -118,11 +118,17 @@ class Gazetteer:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> Iterator[tuple[int, int, object]]:
-        """Non-overlapping matches ``(start, end, value)``, longest first, then leftmost."""
+    def find(self, text: str, accept: Callable[[int, int], bool] | None = None
+             ) -> Iterator[tuple[int, int, object]]:
+        """Non-overlapping matches ``(start, end, value)``, longest first, then leftmost.
+
+        ``accept`` rejects a candidate before it can block a shorter one (苏州市 cut by
+        市委常委 gives way to 苏州)."""
         if self._empty:
             return
         hits = [(end + 1 - len(s), end + 1, v) for end, (s, v) in self._automaton.iter(text)]
+        if accept is not None:
+            hits = [h for h in hits if accept(h[0], h[1])]
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken = bytearray(len(text))
         chosen = []
@@ -136,3 +142,13 @@ class Gazetteer:
 def aligned(sv: SentenceView, start: int, end: int) -> bool:
     """Whether a match starts and ends on jieba token boundaries (其中国家级 has no 中国)."""
     return start in sv.bounds and end in sv.bounds
+
+
+def short_aligned(sv: SentenceView, start: int, end: int, short: int = 3) -> bool:
+    """Long names match anywhere; short ones on token boundaries, except that a place's
+    level character may be glued to the next word (苏州市 in 苏州市委常委)."""
+    if end - start > short:
+        return True
+    if start not in sv.bounds:
+        return False
+    return end in sv.bounds or (sv.text[end - 1] in "省市区县" and end - 1 in sv.bounds)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, aligned, register
+from kg.extractors.base import Gazetteer, Passage, register, short_aligned
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.types import Label, Mention
 
@@ -67,9 +67,7 @@ def find_places(passage: Passage, name: str) -> Iterator[Mention]:
     gaz = _place_gazetteer()
     hits = []
     for sv in passage.sentences:
-        for a, b, rows in gaz.find(sv.text):
-            if b - a <= SHORT and not aligned(sv, a, b):
-                continue
+        for a, b, rows in gaz.find(sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)):
             hits.append((sv, a, b, rows))
     context = {rows[0].key for _sv, _a, _b, rows in hits if len(rows) == 1}
     context |= {k for key in list(context) for k in ancestors(key)}
@@ -104,9 +102,8 @@ def _table_gazetteer(rows: list[tuple[str, Label, str, tuple[str, ...]]]) -> Gaz
 def _make_table_extractor(name: str, gaz: Gazetteer):
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
-            for a, b, (key, label, canonical) in gaz.find(sv.text):
-                if b - a <= SHORT and not aligned(sv, a, b):
-                    continue
+            for a, b, (key, label, canonical) in gaz.find(
+                    sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)):
                 yield sv.mention(a, b, label, name, canonical=canonical, key=key, doc=passage.doc)
     return extract
 

@@ -13,13 +13,34 @@ from kg.extractors.base import SentenceView
 from kg.resources import table
 
 # characters a name may contain besides CJK letters and digits
-_NAME_PUNCT = set("“”‘’\"'·-—（）()+《》〈〉")
+_NAME_PUNCT = set("“”‘’\"'·-—（）()+")
 _CJK_OR_WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
 
 
 @functools.cache
 def stop_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("name_stops.tsv"))
+
+
+@functools.cache
+def generic_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("generic_words.tsv"))
+
+
+def is_generic(sv: SentenceView, start: int, core_start: int) -> bool:
+    """Whether the words before a name's ending are all generic (高水平研究型 + 大学)."""
+    from kg.segment import tokens
+    words = tokens(sv.text[start:core_start])
+    return all(w in generic_words() or not w.strip() for w in words)
+
+
+# （三）, 一是, 1. : list markers are not part of a name
+_ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是|\d{1,2}[.、．])")
+
+
+def strip_enumeration(text: str, start: int) -> int:
+    m = _ENUMERATION.match(text, start)
+    return m.end() if m else start
 
 
 @functools.cache
@@ -44,7 +65,8 @@ def _is_name_token(tok: str) -> bool:
     return all(ch in _NAME_PUNCT for ch in tok)
 
 
-def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0) -> int:
+def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0,
+               extra_stops: frozenset[str] = frozenset()) -> int:
     """Where the name that ends in a suffix at ``core_start`` begins, in the clean view."""
     spans = token_spans(sv)
     start = core_start
@@ -56,7 +78,8 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     opened = 0
     while idx is not None and idx >= 0:
         s, e, tok = spans[idx]
-        if s < min_start or core_start - s > max_len or not _is_name_token(tok):
+        if s < min_start or core_start - s > max_len or not _is_name_token(tok) \
+                or tok in extra_stops:
             break
         if tok in ("“", "《", "（", "("):
             if opened <= 0:
@@ -76,6 +99,7 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
                 start += len(w)
                 changed = True
                 break
+    start = strip_enumeration(text, start)
     while start < core_start and text[start] in "”’）)、，":
         start += 1
     return start

@@ -9,14 +9,21 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
-from kg.extractors.names import name_start
+from kg.extractors.names import is_generic, name_start
 from kg.resources import table
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
+_ORG_STOPS = frozenset({"和"})
 # （安徽） after a name is part of it: 国家煤化工产品质量监督检验中心（安徽）
 _PAREN_PLACE = re.compile(r"（[\u4e00-\u9fff]{2,4}）")
 _GENERIC = re.compile(r"^(?:[该本此这各其]|相关|有关|上述|一批|多家|全国|我国|国内|国际|国家级|省级|市级)")
+
+
+def _title_at(text: str, i: int) -> bool:
+    """Whether a post title starts at ``i`` (协会会长: the suffix 协会 ends before 会长)."""
+    from kg.extractors.people import titles
+    return any(a == 0 for a, _b, _v in titles()[0].find(text[i:i + 6]))
 
 
 def _suffix_gazetteer(labels: set[Label]) -> Gazetteer:
@@ -29,12 +36,14 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
-            last_end = 0
             for a, b, label in gaz.find(sv.text):
-                if b not in sv.bounds and b < len(sv.text) and sv.text[b] not in "（(，。、；：”":
+                if b not in sv.bounds and b < len(sv.text) and sv.text[b] not in "（(，。、；：”" \
+                        and not _title_at(sv.text, b):
                     continue  # 大学生, 集团化: the suffix is not the end of a word
-                start = name_start(sv, a, min_start=last_end)
-                if a - start < MIN_NAME:
+                # an organisation may contain another: 大连理工大学江苏研究院 (overlaps are
+                # settled by the linker, longest first); 和 separates two of them
+                start = name_start(sv, a, extra_stops=_ORG_STOPS)
+                if a - start < MIN_NAME or is_generic(sv, start, a):
                     continue
                 end = b
                 paren = _PAREN_PLACE.match(sv.text, b)
@@ -43,7 +52,6 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 surface = sv.text[start:end]
                 if _GENERIC.match(surface):
                     continue
-                last_end = end
                 yield sv.mention(start, end, label, name, canonical=surface.replace(" ", ""),
                                  doc=passage.doc)
     return extract

@@ -74,10 +74,11 @@ def canonical_person(name: str) -> str:
 
 def name_after_title(sv: SentenceView, end: int) -> int:
     """End of the name written right after a title ending at ``end``, or ``end``."""
+    foreign = foreign_name_after(sv, end)
+    if foreign - end >= 4:  # longer than any Chinese given name: 平克瓦特
+        return foreign
     e = chinese_name_after(sv, end)
-    if e > end:
-        return e
-    return foreign_name_after(sv, end)
+    return e if e > end else foreign
 
 
 @register("pattern.person", labels={Label.PERSON})

@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
-from kg.extractors.names import name_start
+from kg.extractors.names import is_generic, name_start
+from kg.segment import tokenizer
 from kg.resources import table
 from kg.types import Label, Mention
 
@@ -30,43 +31,89 @@ def _is_book(title: str) -> bool:
     return not title.endswith(("报", "网", "杂志", "周刊"))
 
 
+_DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
+_YEAR_PREFIX = re.compile(r"\d{4}年度?")
+# （2022—2024年） after a plan's name is part of it
+_YEAR_RANGE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[）)]")
+WEAK_MIN = 8  # characters before a weak ending
+
+
+def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """Suffix matches with adjacent ones merged: 行动+方案 -> 行动方案, strongest wins."""
+    runs: list[tuple[int, int, str]] = []
+    for a, b, strength in gaz.find(text):
+        if runs and runs[-1][1] == a:
+            pa, _pb, ps = runs[-1]
+            runs[-1] = (pa, b, "strong" if "strong" in (ps, strength) else "weak")
+        else:
+            runs.append((a, b, str(strength)))
+    return runs
+
+
+def _is_dictionary_word(name: str) -> bool:
+    """A common word of jieba's dictionary (解决方案, 系统工程) is a description, not a name."""
+    return tokenizer().FREQ.get(name, 0) > 0
+
+
 @register("pattern.programme", labels={Label.PROGRAMME})
 def make_programme_extractor(name: str):
     """Programmes named in 《》 or by their ending.
 
     八部门联合印发《“十四五”智能制造发展规划》 -> “十四五”智能制造发展规划 (Programme);
-    开展智能制造技术攻关行动，-> 智能制造技术攻关行动.
+    开展智能制造技术攻关行动，-> 智能制造技术攻关行动; 帮助企业提供解决方案 -> nothing.
     """
-    suffixes = Gazetteer((r["suffix"], None) for r in table("programme_suffixes.tsv"))
+    suffixes = Gazetteer((r["suffix"], r["strength"]) for r in table("programme_suffixes.tsv"))
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
+            text = sv.text
             books = []
-            for m in _BOOK_TITLE.finditer(sv.text):
+            for m in _BOOK_TITLE.finditer(text):
                 title = m.group(1).strip()
                 if _is_book(title):
                     books.append((m.start(), m.end()))
                     yield sv.mention(m.start(), m.end(), Label.PROGRAMME, name,
                                      canonical=title.replace(" ", ""), doc=passage.doc)
-            last_end = 0
-            for a, b, _ in suffixes.find(sv.text):
+            for a, b, strength in _suffix_runs(suffixes, text):
                 if any(s <= a < e for s, e in books):
                     continue
-                if b < len(sv.text) and b not in sv.bounds and sv.text[b] not in "（(，。、；：”":
+                if b < len(text) and b not in sv.bounds and text[b] not in "（(，。、；：”":
                     continue
-                start = name_start(sv, a, max_len=30, min_start=last_end)
-                surface = sv.text[start:b].strip("“”")
-                if b - start - (b - a) < MIN_NAME or _TOO_GENERIC.match(surface) \
-                        or _COUNT_PREFIX.match(surface):
-                    continue
-                if sv.text[start:b].count("“") != sv.text[start:b].count("”"):
-                    if sv.text[start:b].startswith("“"):
+                start = name_start(sv, a, max_len=30)
+                if b < len(text) and text[b] == "”":
+                    # a quoted name is the whole quotation: “机器人创新产品发展行动”
+                    open_at = text.rfind("“", max(0, a - 30), a)
+                    if open_at >= 0 and "”" not in text[open_at + 1:a]:
+                        start = open_at + 1
+                year = _YEAR_PREFIX.match(text, start)
+                if year and year.end() < a:
+                    start = year.end()
+                span = text[start:b]
+                if span.count("“") != span.count("”"):
+                    if span.startswith("“"):
                         start += 1
                     else:
                         continue
-                last_end = b
-                yield sv.mention(start, b, Label.PROGRAMME, name,
-                                 canonical=sv.text[start:b], doc=passage.doc)
+                surface = text[start:b]
+                bare = surface.strip("“”")
+                quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
+                if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
+                        or _is_dictionary_word(bare):
+                    continue
+                if _COUNT_PREFIX.match(bare) and not quoted:
+                    continue  # 六个专项行动 counts parts of a plan
+                if strength == "weak" and not quoted and (a - start < WEAK_MIN
+                                                         or is_generic(sv, start, a)):
+                    continue
+                if strength == "strong" and not quoted and a - start < 4 \
+                        and is_generic(sv, start, a):
+                    continue
+                end = b
+                years = _YEAR_RANGE.match(text, b)
+                if years:
+                    end = years.end()
+                yield sv.mention(start, end, Label.PROGRAMME, name,
+                                 canonical=text[start:end], doc=passage.doc)
     return extract
 
 

@@ -51,8 +51,8 @@ def _orgs(ms: list[Mention]) -> list[Mention]:
 def _verb_offsets(sf: SentenceFacts, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     doc = sf.passage.doc
     s = sf.sv.sentence
-    return [(s.start + m.start(), s.start + m.end()) for m in pattern.finditer(doc.text, s.start, s.end)
-            if not any(x.start <= s.start + m.start() < x.end for x in sf.mentions)]
+    return [(m.start(), m.end()) for m in pattern.finditer(doc.text, s.start, s.end)
+            if not any(x.start <= m.start() < x.end for x in sf.mentions)]
 
 
 def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
