@@ -14,7 +14,7 @@ from kg.extractors.base import Passage, SentenceView
 from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
 from kg.extractors.relations import SentenceFacts, extract_relations
-from kg.extractors.targets import extract_targets
+from kg.extractors.targets import extract_targets, governing_years
 from kg.link import ABBREVIATION_EXTRACTOR, entity_key
 from kg.types import Entity, Label, Predicate, Relation
 
@@ -22,9 +22,18 @@ if TYPE_CHECKING:
     from kg.pipeline import DocumentResult
 
 
+def in_passage(passage: Passage, mentions: list) -> list:
+    """The mentions inside a passage's sentences (its title may sit in the 目录)."""
+    spans = [(sv.sentence.start, sv.sentence.end) for sv in passage.sentences]
+    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
+
+
 def _main_topic(passage: Passage, mentions: list, labels: set[Label]) -> str:
     """The programme or event an article is about: named in its title, else the most named."""
-    in_title = [m for m in mentions if m.label in labels and m.start < passage.article.body_start]
+    a = passage.article
+    in_title = [m for m in mentions if m.label in labels and a.title_start <= m.start < a.title_end]
+    if len(in_title) > 1 and in_title[1].start - in_title[0].end <= 1:
+        in_title = in_title[1:]  # 上海市市级科技重大专项“…无人系统”: the named project
     if in_title:
         return entity_key(in_title[0])
     counts: dict[str, int] = defaultdict(int)
@@ -40,21 +49,19 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
     for m in result.mentions:
         by_article[0].append(m)
     for passage in passages:
-        ms = [m for m in result.mentions
-              if passage.article.start <= m.start < passage.article.end]
+        ms = in_passage(passage, result.mentions)
         topic = {
             "programme": _main_topic(passage, ms, {Label.PROGRAMME}),
             "event": _main_topic(passage, ms, {Label.EVENT}),
         }
-        i = 0
-        for sv in passage.sentences:
+        years = governing_years(passage)
+        for i, sv in enumerate(passage.sentences):
             s = sv.sentence
             in_sentence = [m for m in ms if s.start <= m.start and m.end <= s.end]
             sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic)
             result.relations.extend(extract_relations(sf))
             result.posts.extend(extract_posts(sf))
-            result.targets.extend(extract_targets(sf, passage, i))
-            i += 1
+            result.targets.extend(extract_targets(sf, passage, years[i]))
     result.relations.extend(programme_parts(result, passages))
     result.relations.extend(organisation_parts(result))
     result.relations.extend(place_hierarchy(result))
@@ -65,6 +72,7 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
 
 
 _COMPONENT = re.compile(r"(?:行动|工程|专项)$")
+_LEGAL_FORM = re.compile(r"(?:股份|集团)?(?:有限责任|有限)?公司|集团")
 
 
 def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Relation]:
@@ -72,8 +80,14 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
     《规划》部署的专项行动…一是开展智能制造技术攻关行动 -> 智能制造技术攻关行动 partOf the plan."""
     out = []
     for passage in passages:
-        ms = [m for m in result.mentions if passage.article.start <= m.start < passage.article.end
-              and m.label is Label.PROGRAMME]
+        ms = [m for m in in_passage(passage, result.mentions) if m.label is Label.PROGRAMME]
+        for parent, child in zip(ms, ms[1:]):
+            # 上海市市级科技重大专项“…无人系统”: the quoted instance is part of the programme
+            if child.start == parent.end + 1 and result.doc.text[parent.end] == "“":
+                sent = _sentence_of(result, child.start)
+                out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF,
+                                    entity_key(child), entity_key(parent),
+                                    "relation.programme_parts"))
         topic = _main_topic(passage, ms, {Label.PROGRAMME})
         if not topic:
             continue
@@ -116,8 +130,8 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
                 if hit and hit[0] != e.key:
                     parent = hit
                     break
-        if parent is None:
-            continue
+        if parent is None or _LEGAL_FORM.fullmatch(e.name[len(parent[2]):]):
+            continue  # 大连理工江苏研究院有限公司 is 大连理工江苏研究院 itself, not a unit
         pkey, plabel, pname = parent
         if pkey not in result.entities:
             result.entities[pkey] = Entity(pkey, plabel, pname)

@@ -9,6 +9,7 @@ Reification is plain RDF 1.1, so the same SPARQL works in rdflib, Oxigraph and V
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable
@@ -105,16 +106,17 @@ def add_document(g: Graph, r: DocumentResult) -> None:
         g.add((node, KGO.text, _zh(s.text)))
         g.add((node, KGO.startOffset, Literal(s.start)))
         g.add((node, KGO.endOffset, Literal(s.end)))
-        art = article_at(s.start)
-        if art is not None:
-            g.add((node, KGO.inArticle, art))
+        g.add((node, KGO.inArticle, article_iri(doc.id, s.article)))
         g.add((node, DCTERMS.isPartOf, d))
     for e in r.entities.values():
         add_entity(g, e)
-    sentence_at = {}
-    for s in r.sentences:
-        sentence_at[s.start] = s
-    sent_list = r.sentences
+    ordered = sorted(r.sentences)
+    starts = [s.start for s in ordered]
+
+    def sentence_of(offset: int):
+        i = bisect.bisect_right(starts, offset) - 1
+        return ordered[i] if i >= 0 and ordered[i].start <= offset < ordered[i].end else None
+
     for m in r.mentions:
         key = entity_key(m)
         if key not in r.entities:
@@ -127,12 +129,10 @@ def add_document(g: Graph, r: DocumentResult) -> None:
         g.add((node, KGO.startOffset, Literal(m.start)))
         g.add((node, KGO.endOffset, Literal(m.end)))
         g.add((node, KGO.extractor, Literal(m.extractor)))
-        sent = next((s for s in sent_list if s.start <= m.start < s.end), None)
+        sent = sentence_of(m.start)
         if sent is not None:
             g.add((node, KGO.inSentence, sentence_iri(doc.id, sent.start, sent.end)))
-        art = article_at(m.start)
-        if art is not None:
-            g.add((art, KGO.mentions, ent))
+            g.add((article_iri(doc.id, sent.article), KGO.mentions, ent))
     for a in r.articles:
         if a.source:
             src = _source_entity(r, a)

@@ -34,10 +34,11 @@ class DocumentResult:
 
 
 def _title_sentence(doc: Document, article: Article) -> Sentence | None:
-    if article.start >= article.body_start:
+    """The title as a sentence of its article (from the 目录 when the body lost it)."""
+    if article.title_start < 0 or article.title_end <= article.title_start:
         return None
-    end = article.start + len(doc.text[article.start:article.body_start].rstrip())
-    return Sentence(doc.id, article.start, end, article.n, doc.text[article.start:end])
+    a, b = article.title_start, article.title_end
+    return Sentence(doc.id, a, b, article.n, doc.text[a:b])
 
 
 def passages(doc: Document) -> list[Passage]:
@@ -71,8 +72,8 @@ def place_context(passage: Passage) -> dict[str, str]:
         counts[level_of[row.type]][m.key] += weight
         for a in ancestors(m.key):
             ar = index.get(a)
-            if ar is not None and ar.type in level_of and ar.type != row.type:
-                counts[level_of[ar.type]][a] += weight
+            if ar is not None and ar.type in level_of:
+                counts[level_of[ar.type]][a] += weight / 2  # named places outweigh parents
     context = {}
     for level, c in counts.items():
         if c:

@@ -76,6 +76,8 @@ class Article:
     start: int  # offsets of the whole article (title included) in the document
     end: int
     body_start: int
+    title_start: int = -1  # where the title text is: its line in the body, else its 目录 entry
+    title_end: int = -1
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -14,6 +14,7 @@ from kg.resources import table
 
 # characters a name may contain besides CJK letters and digits
 _NAME_PUNCT = set("“”‘’\"'·-—（）()+")
+_GLUED_FUNCTION_CHARS = set("将由在对与把被从向于为是及或等的了")
 _CJK_OR_WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
 
 
@@ -100,6 +101,9 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
                 changed = True
                 break
     start = strip_enumeration(text, start)
+    # a function word jieba glued to the name's first character: 将市科技孵化中心
+    while start < core_start - 3 and text[start] in _GLUED_FUNCTION_CHARS:
+        start += 1
     while start < core_start and text[start] in "”’）)、，":
         start += 1
     return start

@@ -9,11 +9,13 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
+from kg.extractors.gazetteers import place_index
 from kg.extractors.names import is_generic, name_start
 from kg.resources import table
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
+_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"}
 _ORG_STOPS = frozenset({"和"})
 # （安徽） after a name is part of it: 国家煤化工产品质量监督检验中心（安徽）
 _PAREN_PLACE = re.compile(r"（[\u4e00-\u9fff]{2,4}）")
@@ -50,10 +52,16 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if paren and label is not Label.EVENT:
                     end = paren.end()
                 surface = sv.text[start:end]
+                canonical = surface.replace(" ", "")
+                if surface[0] in _LEVEL and start + 1 < a:
+                    # 市科技孵化中心 in an article about 江山市: the bare 市 is that city
+                    row = place_index().get(passage.context.get(_LEVEL[surface[0]], ""))
+                    if row is None:
+                        continue
+                    canonical = row.name + canonical[1:]
                 if _GENERIC.match(surface):
                     continue
-                yield sv.mention(start, end, label, name, canonical=surface.replace(" ", ""),
-                                 doc=passage.doc)
+                yield sv.mention(start, end, label, name, canonical=canonical, doc=passage.doc)
     return extract
 
 

@@ -24,6 +24,8 @@ _TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一
                           r"行动计划|实施方案|工作方案|系列规划)$")
 _COUNT_PREFIX = re.compile(r"^[一二三四五六七八九十百千0-9]+(?:个|项|大|类|条|批)")
 MIN_NAME = 2
+# a place and a count: 常州市六大工程
+_PLACE_COUNT = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市区县]([一二三四五六七八九十]+大[\u4e00-\u9fff]{0,4})$")
 
 
 def _is_book(title: str) -> bool:
@@ -100,7 +102,11 @@ def make_programme_extractor(name: str):
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
                         or _is_dictionary_word(bare):
                     continue
-                if _COUNT_PREFIX.match(bare) and not quoted:
+                counted = _PLACE_COUNT.match(bare)
+                if counted:  # 常州市六大工程: the place's "six projects", named 六大工程
+                    start += counted.start(1) + (1 if surface.startswith("“") else 0)
+                    bare = counted.group(1)
+                elif _COUNT_PREFIX.match(bare) and not quoted:
                     continue  # 六个专项行动 counts parts of a plan
                 if strength == "weak" and not quoted and (a - start < WEAK_MIN
                                                          or is_generic(sv, start, a)):
@@ -114,7 +120,22 @@ def make_programme_extractor(name: str):
                     end = years.end()
                 yield sv.mention(start, end, Label.PROGRAMME, name,
                                  canonical=text[start:end], doc=passage.doc)
+                yield from _named_instance(sv, end, name, passage)
+            for _s, e in books:
+                yield from _named_instance(sv, e, name, passage)
     return extract
+
+
+# a programme followed by the quoted name of one instance of it:
+# 上海市市级科技重大专项“人工智能前沿基础理论与关键技术—自主智能无人系统”
+_INSTANCE = re.compile(r"“([^“”《》]{4,40})”")
+
+
+def _named_instance(sv, end: int, name: str, passage: Passage) -> Iterator[Mention]:
+    m = _INSTANCE.match(sv.text, end)
+    if m:
+        yield sv.mention(m.start(1), m.end(1), Label.PROGRAMME, name,
+                         canonical=m.group(1), doc=passage.doc)
 
 
 def abbreviations(passage: Passage) -> list[tuple[str, int]]:

@@ -16,8 +16,10 @@ from kg.link import entity_key
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")
-_LEAD = re.compile(r"牵头|主导")
+_LEAD = re.compile(r"牵头|主导承建|主导|统筹推进|(?<![共同协作])承担(?=的)")
 _PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围")
+# what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
+_BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
 _ATTEND = re.compile(r"出席|致辞|参加|参会")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:隆重)?(?:开幕|举行|召开|举办|启动|揭幕)")
@@ -74,21 +76,22 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
     """由同济大学牵头，上海交通大学、复旦大学参与 -> leads, participatesIn × 2."""
     target_ms = [m for m in sf.mentions if m.label in (Label.PROGRAMME, Label.EVENT)]
     for pattern, predicate in ((_LEAD, Predicate.LEADS), (_PARTICIPATE, Predicate.PARTICIPATES_IN)):
-        for vs, _ve in _verb_offsets(sf, pattern):
+        for vs, ve in _verb_offsets(sf, pattern):
             clause = sf.clause_of(vs)
             actors = [m for m in _orgs(sf.mentions) if m.end <= vs and sf.clause_of(m.start) == clause]
             if not actors:
                 continue
-            target = next((m for m in target_ms if m.start > vs and sf.clause_of(m.start) == clause),
-                          None) or next((m for m in target_ms
-                                         if sf.clause_of(m.start) != clause), None)
-            key = entity_key(target) if target else sf.topic.get("programme") \
-                or sf.topic.get("event")
-            if not key:
-                continue
+            builds = _BUILDS.search(sf.passage.doc.text, vs, ve + 2)
+            after = [m for m in sf.mentions if m.start >= ve and sf.clause_of(m.start) == clause
+                     and (m in target_ms or (builds and m.label in ORGANIZATION_LABELS))]
+            keys = [entity_key(m) for m in after] if builds else [entity_key(m) for m in after[:1]]
+            if not keys:
+                key = sf.topic.get("programme") or sf.topic.get("event")
+                keys = [key] if key else []
             for a in actors:
-                if entity_key(a) != key:
-                    yield sf.relation(predicate, entity_key(a), key, "relation.roles")
+                for key in keys:
+                    if entity_key(a) != key:
+                        yield sf.relation(predicate, entity_key(a), key, "relation.roles")
 
 
 def events(sf: SentenceFacts) -> Iterator[Relation]:
@@ -118,17 +121,27 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
     from kg.extractors.gazetteers import _choose, _place_gazetteer
     gaz = _place_gazetteer()
     context = set(sf.passage.context.values())
+    index = place_index()
     for m in sf.mentions:
-        if m.label not in (Label.COMPANY, Label.RESEARCH, Label.ORGANIZATION, Label.EVENT):
+        if m.key in index and (m.label in (Label.CITY, Label.DISTRICT)
+                               or (m.label is Label.PROVINCE and "/" in m.key)):
+            # a city is located in its prefecture or province (the gazetteer parent)
+            parent = index[m.key].parent_key
+            if parent in index:
+                yield sf.relation(Predicate.LOCATED_IN, m.key, parent, "relation.located_in")
             continue
-        for a, _b, rows in gaz.find(m.name):
-            if a != 0:
-                break
+        # a university named after a city need not be there (大连理工大学江苏研究院)
+        if m.label not in (Label.COMPANY, Label.ORGANIZATION):
+            continue
+        # the last city or district named inside the name: 常州凯达重工科技有限公司 -> 常州市
+        found = None
+        for _a, _b, rows in gaz.find(m.name):
             row = _choose(rows, context)
-            if row is not None and row.type != "Country" and row.key in place_index():
-                yield sf.relation(Predicate.LOCATED_IN, entity_key(m), row.key,
-                                  "relation.located_in")
-            break
+            if row is not None:
+                found = row
+        if found is not None and found.type in ("City", "District"):
+            yield sf.relation(Predicate.LOCATED_IN, entity_key(m), found.key,
+                              "relation.located_in")
 
 
 def extract_relations(sf: SentenceFacts) -> list[Relation]:

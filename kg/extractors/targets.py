@@ -28,10 +28,16 @@ _VALUE = re.compile(
     r"(?:(?P<dash>[-—~～至到])(?P<max>\d+(?:\.\d+)?))?"
     r"(?P<unit>" + _UNIT_RE + r")"
     r"(?P<post>以上|左右|以内|以下|多)?")
-_DEADLINE = re.compile(r"(?:到|至|截至|力争到)\s*(20\d\d)\s*年(?:底|末)?|(20\d\d)\s*年(?:底|末)?前")
+_DEADLINE = re.compile(r"(?:到|至|力争到)\s*(20\d\d)\s*年(?:底|末)?|(20\d\d)\s*年(?:底|末)?前"
+                       r"|(20\d\d)\s*年[^，。；]{0,6}目标")
+FRAME_REACH = 12  # sentences a deadline reaches forward ("到2024年底，累计建成…" then more lists)
 _PAST = re.compile(r"已经|已|首次|同比|去年|上年|此前|截至目前|累计培育|目前")
+_PAST_YEAR = re.compile(r"(?<![较比于])(?:19|20)\d\d\s*年(?!底前|前)")
 _PERIOD = re.compile(r"每年|年均|年平均")
 _QUALIFIER_AFTER = re.compile(r"^的(?:项目|企业|工业企业)")
+# counts of a plan's own parts: 115 项重点任务, 三个方面, 六个专项行动
+_PARTS_AFTER = re.compile(r"^(?:重点)?(?:任务|措施|举措|工作措施|方面|专项行动|行动|工程|领域|环节|步骤)")
+_UNITLESS = re.compile(r"(?P<pre>达到|达)(?P<num>\d+(?:\.\d+)?)(?=[，。；]|$)")
 _CLAUSE = re.compile(r"[，；。：！？]")
 _EDGE_VERBS = re.compile(r"^(?:累计|新增|建成|培育|打造|认定|推广|创建|实施|达到|力争|基本|以上|"
                          r"带动|形成|突破|引进|推动|支持|实现|超过|分别|的)+|(?:达到|超过|达|约|为|分别)+$")
@@ -74,63 +80,93 @@ def _indicator(clause: str, a: int, b: int) -> str:
     return phrase[:60]
 
 
-def _deadline(text: str) -> int | None:
-    m = _DEADLINE.search(text)
-    return int(m.group(1) or m.group(2)) if m else None
+def _deadline(text: str, doc_year: int | None) -> int | None:
+    """The deadline year a sentence sets (到2025年, 2025 年三项具体目标), if forward-looking."""
+    for m in _DEADLINE.finditer(text):
+        year = int(m.group(1) or m.group(2) or m.group(3))
+        if doc_year is None or year >= doc_year:
+            return year
+    return None
 
 
-def extract_targets(sf, passage: Passage, index: int) -> list[Target]:
-    """Targets in sentence ``index`` of a passage."""
+def _is_heading(text: str) -> bool:
+    return len(text) < 16 and text[-1:] not in "。；：，"
+
+
+def governing_years(passage: Passage) -> list[int | None]:
+    """For each sentence, the deadline that governs it: its own, else one set in the last
+    few sentences under the same heading (《规划》提出了 2025 年三项具体目标： … lists)."""
+    doc_year = passage.doc.date.year if passage.doc.date else None
+    out: list[int | None] = []
+    frame, age = None, 0
+    for sv in passage.sentences:
+        own = _deadline(sv.text, doc_year)
+        if own is not None:
+            frame, age = own, 0
+        elif _is_heading(sv.text):
+            frame = None
+        else:
+            age += 1
+            if age > FRAME_REACH:
+                frame = None
+        out.append(own if own is not None else frame)
+    return out
+
+
+def extract_targets(sf, passage: Passage, year: int | None) -> list[Target]:
+    """Targets of one sentence, given the deadline that governs it."""
     sv: SentenceView = sf.sv
     text = sv.text
-    year = _deadline(text)
     period = ""
     pm = _PERIOD.search(text)
     if pm:
         period = "年均" if pm.group().startswith("年") else "每年"
     if year is None and not period:
-        # a deadline earlier in the same paragraph: "到2024年底，累计建成…" then more lists
-        prev = passage.sentences[index - 1] if index > 0 else None
-        if prev is None or "\n\n" in passage.doc.text[prev.sentence.end:sv.sentence.start]:
-            return []
-        year = _deadline(prev.text)
-        if year is None:
-            return []
+        return []
     if _PAST.search(text) and not _DEADLINE.search(text):
         return []
-    doc_year = passage.doc.date.year if passage.doc.date else None
     setter = sf.topic.get("programme") or passage.context.get("city") \
         or passage.context.get("province", "")
     out = []
     clause_start = 0
     for clause in _CLAUSE.split(text):
         inherited = ""
-        for m in _VALUE.finditer(clause):
+        found = [(m, m.group("unit")) for m in _VALUE.finditer(clause)]
+        found += [(m, "") for m in _UNITLESS.finditer(clause)]
+        for m, unit_written in found:
             a, b = m.start(), m.end()
             after = clause[b:]
-            if m.group("unit") in ("年",) or _QUALIFIER_AFTER.match(after):
+            num = m.group("num")
+            if _QUALIFIER_AFTER.match(after) or _PARTS_AFTER.match(after):
                 continue
-            if re.match(r"\d{4}$", m.group("num")) and doc_year and after.startswith("年"):
+            if after.startswith("的") and _VALUE.search(after):
+                continue  # 投资超5000万元的…项目150个: a condition on what is counted
+            if _PAST_YEAR.search(clause[:a]) and not _DEADLINE.search(clause):
+                continue  # 2020年制造业机器人密度达到246台/万人: a baseline
+            if re.fullmatch(r"(?:19|20)\d\d", num) and (after.startswith("年") or unit_written == ""):
                 continue
-            if m.group("pre") in ("增加", "增长") and not period:
+            pre = m.group("pre")
+            post = m.groupdict().get("post")
+            if pre in ("增加", "增长") and not period:
                 continue
-            parsed = _value(m.group("num"))
+            if not num[0].isdigit() and not pre and not post and not re.search("[万千百亿]", num):
+                continue  # 三个方面, 一批: a count in words, not a target
+            parsed = _value(num)
             if parsed is None:
                 continue
             value, unit_prefix = parsed
-            cmp_ = _CMP_POST.get(m.group("post") or "") or _CMP_PRE.get(m.group("pre") or "") \
-                or inherited or "="
-            if m.group("pre") in _CMP_PRE and "分别" in clause[:a]:
-                inherited = _CMP_PRE[m.group("pre")]
+            cmp_ = _CMP_POST.get(post or "") or _CMP_PRE.get(pre or "") or inherited or "="
+            if pre in _CMP_PRE and "分别" in clause[:a]:
+                inherited = _CMP_PRE[pre]
             value_max = None
-            if m.group("max"):
+            if m.groupdict().get("max"):
                 value_max, cmp_ = m.group("max"), "range"
             try:
                 Decimal(value)
             except InvalidOperation:
                 continue
-            unit = unit_prefix + m.group("unit").replace("％", "%")
-            num_start = a + (len(m.group("pre")) if m.group("pre") else 0)
+            unit = unit_prefix + unit_written.replace("％", "%")
+            num_start = a + (len(pre) if pre else 0)
             s, e = sv.view.span(clause_start + num_start, clause_start + b)
             sent = sv.sentence
             out.append(Target(sent.doc_id, s, e, _indicator(clause, a, b), value, unit, cmp_,
@@ -138,4 +174,4 @@ def extract_targets(sf, passage: Passage, index: int) -> list[Target]:
                               value_max, period, setter, passage.doc.text[s:e],
                               "pattern.target"))
         clause_start += len(clause) + 1
-    return out
+    return sorted(set(out))

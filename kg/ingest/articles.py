@@ -151,6 +151,11 @@ def split_articles(doc: Document) -> list[Article]:
         found.append((hit, section, lines[hit].text))
         cursor = hit + 1
     # fill lost titles by cutting the article before them
+    toc_lines = {}  # title -> its 目录 line, for titles the body lost
+    for i in range(toc.end_line):
+        m = _TOC_ENTRY.match(lines[i].text)
+        if m:
+            toc_lines.setdefault(m.group("title").strip().rstrip(".…"), lines[i])
     starts: list[tuple[int, int, str, str]] = []  # (first body line, title line or -1, section, title)
     for k, item in enumerate(found):
         section, title = toc.entries[k]
@@ -178,8 +183,16 @@ def split_articles(doc: Document) -> list[Article]:
         start = lines[title_line].start if title_line >= 0 else lines[body_line].start
         end = lines[stop - 1].end
         body_start = lines[body_line].start
+        if title_line >= 0:
+            t_start, t_end = lines[title_line].start, lines[title_line].end
+        elif title in toc_lines:
+            t_start = toc_lines[title].start
+            t_end = t_start + len(title)
+        else:
+            t_start = t_end = -1
         articles.append(Article(doc.id, len(articles) + 1, title, section,
-                                _source_of(doc.text, body_start, end), start, end, body_start))
+                                _source_of(doc.text, body_start, end), start, end, body_start,
+                                t_start, t_end))
     return articles
 
 
@@ -188,4 +201,4 @@ def _single_article(doc: Document, lines: list[_Line]) -> Article:
     body_start = lines[1].start if len(lines) > 1 else title.end
     end = lines[-1].end
     return Article(doc.id, 1, title.text, "", _source_of(doc.text, title.start, end),
-                   title.start, end, body_start)
+                   title.start, end, body_start, title.start, title.end)
