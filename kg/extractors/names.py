@@ -96,7 +96,7 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     while changed:
         changed = False
         for w in stop_prefixes():
-            if text.startswith(w, start) and start + len(w) < core_start:
+            if text.startswith(w, start) and start + len(w) <= core_start:
                 start += len(w)
                 changed = True
                 break

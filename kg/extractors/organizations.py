@@ -19,7 +19,7 @@ _LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"
 _ORG_STOPS = frozenset({"和"})
 # （安徽） after a name is part of it: 国家煤化工产品质量监督检验中心（安徽）
 _PAREN_PLACE = re.compile(r"（[\u4e00-\u9fff]{2,4}）")
-_GENERIC = re.compile(r"^(?:[该本此这各其]|相关|有关|上述|一批|多家|全国|我国|国内|国际|国家级|省级|市级)")
+_GENERIC = re.compile(r"^(?:[该本此这各其]|相关|有关|上述|一批|多家|我国|国内|国际|国家级|省级|市级)")
 
 
 def _title_at(text: str, i: int) -> bool:
@@ -66,14 +66,15 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
 
 
 @register("pattern.organization",
-          labels={Label.COMPANY, Label.RESEARCH, Label.ORGANIZATION})
+          labels={Label.AGENCY, Label.COMPANY, Label.RESEARCH, Label.ORGANIZATION})
 def make_organization_extractor(name: str):
     """Organisations by legal or institutional suffix.
 
     累计培育…常州凯达重工科技有限公司成功申报 -> 常州凯达重工科技有限公司 (Company);
     由同济大学牵头 -> 同济大学 (ResearchOrganization).
     """
-    return _make_suffix_extractor(name, {Label.COMPANY, Label.RESEARCH, Label.ORGANIZATION})
+    return _make_suffix_extractor(name, {Label.AGENCY, Label.COMPANY, Label.RESEARCH,
+                                         Label.ORGANIZATION})
 
 
 @register("pattern.event", labels={Label.EVENT})
@@ -85,9 +86,14 @@ def make_event_extractor(name: str):
                        r"[一二三四五六七八九十]{1,2}中全会")
 
     def extract(passage: Passage) -> Iterator[Mention]:
-        yield from suffixes(passage)
+        seen = set()
+        for m in suffixes(passage):
+            seen.add((m.start, m.end))
+            yield m
         for sv in passage.sentences:
             for m in party.finditer(sv.text):
+                if sv.view.span(m.start(), m.end()) in seen:
+                    continue
                 yield sv.mention(m.start(), m.end(), Label.EVENT, name, canonical=m.group(),
                                  doc=passage.doc)
     return extract

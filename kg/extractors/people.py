@@ -99,6 +99,12 @@ def make_person_extractor(name: str):
                     surface = sv.text[b:e]
                     yield sv.mention(b, e, Label.PERSON, name,
                                      canonical=canonical_person(surface), doc=passage.doc)
+            line = member_line(sv.sentence.text)
+            if line:
+                a, b = (sv.sentence.start + line.start("name"), sv.sentence.start + line.end("name"))
+                i, j = sv.view.offsets.index(a), sv.view.offsets.index(b - 1) + 1
+                yield sv.mention(i, j, Label.PERSON, name, canonical=sv.text[i:j],
+                                 doc=passage.doc)
             for a, _b, _lvl in after.find(sv.text):
                 for L in (3, 2):
                     s = a - L
@@ -108,6 +114,19 @@ def make_person_extractor(name: str):
                                          doc=passage.doc)
                         break
     return extract
+
+
+# a line of a member list: "副召集人：陈宝生　　教育部部长", "孙　尧　　教育部副部长"
+MEMBER_LINE = re.compile(r"^(?:[^：:\n]{1,8}[：:]\s*)?(?P<name>[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,3})"
+                         r"[\u3000 ]{2,}(?P<rest>[^\s]{3,30})$")
+
+
+def member_line(text: str) -> re.Match[str] | None:
+    """The parts of a member-list line (name, then organisation and title), if it is one."""
+    m = MEMBER_LINE.match(text)
+    if m and (m.group("name")[0] in surnames() or m.group("name")[:2] in surnames()):
+        return m
+    return None
 
 
 @register("pattern.source", labels={Label.MEDIA})

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extractors.gazetteers import place_index
-from kg.extractors.people import titles
+from kg.extractors.people import member_line, titles
 from kg.link import entity_key
 from kg.types import ORGANIZATION_LABELS, Label, Post
 
@@ -54,4 +54,18 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             s = sv.sentence
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,
                             "relation.posts"))
+    line = member_line(sv.sentence.text)
+    if line:
+        # 陈宝生　　教育部部长: the organisation and the title follow the name
+        s = sv.sentence
+        rest_start = s.start + line.start("rest")
+        person = next((m for m in sf.mentions if m.label is Label.PERSON and m.end <= rest_start),
+                      None)
+        org = next((m for m in sf.mentions if m.start == rest_start
+                    and (m.label in ORGANIZATION_LABELS or m.label.is_place)), None)
+        if person and org:
+            title = sf.passage.doc.text[org.end:s.end].strip()
+            if any(a == 0 and b == len(title) for a, b, _ in before.find(title)):
+                out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title,
+                                entity_key(org), "relation.posts"))
     return out

@@ -17,7 +17,7 @@ from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Rel
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")
 _LEAD = re.compile(r"牵头|主导承建|主导|统筹推进|(?<![共同协作])承担(?=的)")
-_PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围")
+_PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围|(?<=单位)组成|成员单位")
 # what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
 _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")

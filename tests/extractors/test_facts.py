@@ -1,0 +1,79 @@
+"""Relations, posts and targets on the newsletter's real sentences."""
+from __future__ import annotations
+
+from kg.link import entity_key
+from kg.types import Predicate
+
+
+def names(result, key):
+    return result.entities[key].name
+
+
+def pairs(result, predicate):
+    return {(names(result, r.subject), names(result, r.object))
+            for r in result.relations if r.predicate is predicate}
+
+
+def test_joint_issuance_gives_one_issuer_each(result):
+    issuers = {o for s, o in pairs(result, Predicate.ISSUED_BY) if s == "“十四五”智能制造发展规划"}
+    assert issuers == {"工业和信息化部", "国家发展和改革委员会", "教育部", "科学技术部", "财政部",
+                       "人力资源和社会保障部", "国家市场监督管理总局", "国务院国有资产监督管理委员会"}
+
+
+def test_only_named_issuers_of_fifteen(result):
+    issuers = {o for s, o in pairs(result, Predicate.ISSUED_BY) if s == "“十四五”机器人产业发展规划"}
+    assert issuers == {"工业和信息化部", "国家发展和改革委员会"}
+
+
+def test_leads_and_participates(result):
+    project = "人工智能前沿基础理论与关键技术—自主智能无人系统"
+    assert ("同济大学", project) in pairs(result, Predicate.LEADS)
+    assert {("上海交通大学", project), ("复旦大学", project), ("中国电子科技集团有限公司", project)} \
+        <= pairs(result, Predicate.PARTICIPATES_IN)
+
+
+def test_event_relations(result):
+    assert ("2021世界智能制造大会", "南京市") in pairs(result, Predicate.HELD_IN)
+    assert ("2021世界智能制造大会", "工业和信息化部") in pairs(result, Predicate.ORGANIZED_BY)
+
+
+def test_places_and_names(result):
+    assert ("南京市", "江苏省") in pairs(result, Predicate.PART_OF)
+    assert ("江山市", "衢州市") in pairs(result, Predicate.PART_OF)
+    assert ("常州凯达重工科技有限公司", "常州市") in pairs(result, Predicate.LOCATED_IN)
+
+
+def test_posts(result):
+    posts = {(names(result, p.person), p.title, names(result, p.organization)) for p in result.posts}
+    assert ("王志刚", "部长", "科学技术部") in posts
+    assert ("费高云", "常委", "中共江苏省委员会") in posts
+    assert ("费高云", "常务副省长", "江苏省") in posts
+    assert ("平克瓦特", "经济部长", "北莱茵-威斯特法伦州") in posts
+
+
+def test_targets(result):
+    got = {(t.value, t.unit, t.comparator, t.year) for t in result.targets}
+    assert ("70", "%", "=", 2025) in got          # 70%的规模以上制造业企业…
+    assert ("500", "个", ">=", 2025) in got       # 建成 500 个以上…
+    assert ("50", "%", ">", 2025) in got          # 分别超过 70%和 50%
+    assert ("1", "万家", ">", 2025) in got        # 超万家
+    assert ("12", "%", "~", 2025) in got          # 年均增长12%左右
+    assert ("1000", "家", "=", None) in got       # 每年 1000 家
+    assert not any(t.value == "1000" and t.unit == "亿元" for t in result.targets)  # past
+    assert not any(t.value == "5000" for t in result.targets)  # 投资超5000万元的项目
+
+
+def test_every_fact_offset_is_in_its_document(result):
+    text = result.doc.text
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+    for t in result.targets:
+        assert text[t.start:t.end] == t.text
+        assert t.sentence_start <= t.start < t.end <= t.sentence_end
+    for r in result.relations:
+        assert 0 <= r.start < r.end <= len(text)
+
+
+def test_mention_keys_resolve(result):
+    for m in result.mentions:
+        assert entity_key(m) in result.entities

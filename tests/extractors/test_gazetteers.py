@@ -1,0 +1,45 @@
+"""Places, central agencies, media and companies from the packaged gazetteers."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import run
+
+JIANGSU = {"province": "place:320000"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021 世界智能制造大会在南京开幕", [("City", "南京", "南京市")]),
+    ("浙江省江山市多措并举推进高新技术产业发展",
+     [("Province", "浙江省", "浙江省"), ("City", "江山市", "江山市")]),
+    ("德国北威州经济部长平克瓦特", [("Country", "德国", "德国"),
+                              ("Province", "北威州", "北莱茵-威斯特法伦州")]),
+    ("苏州市委常委出席开幕式", [("City", "苏州市", "苏州市")]),
+    ("成为全省唯一通过国家级检验检测类标准化试点验收的机构，其中国家级", []),
+])
+def test_places(text, expected):
+    assert [(m.label.value, m.name, m.canonical) for m in run("gazetteer.place", text)] == expected
+
+
+def test_place_keys_carry_codes_and_parents():
+    (m,) = run("gazetteer.place", "在常州举行")
+    assert (m.key, m.parent_key) == ("place:320400", "place:320000")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工业和信息化部、国家发展和改革委员会、教育部、科技部、财政部等八部门联合印发",
+     ["工业和信息化部", "国家发展和改革委员会", "教育部", "科学技术部", "财政部"]),
+    ("由江苏省政府、工信部、中国工程院、中国科学技术协会共同主办",
+     ["工业和信息化部", "中国工程院", "中国科学技术协会"]),
+    ("常州市科技部门加快实施“六大工程”", []),
+    ("联席会议由教育部、发展改革委、国资委、税务总局、扶贫办9个部门和单位组成",
+     ["教育部", "国家发展和改革委员会", "国务院国有资产监督管理委员会", "国家税务总局",
+      "国务院扶贫开发领导小组办公室"]),
+])
+def test_central_agencies(text, expected):
+    assert [m.canonical for m in run("gazetteer.agency", text)] == expected
+
+
+def test_media_and_companies():
+    assert [m.canonical for m in run("gazetteer.media", "新华社记者：“科技政策要扎实落地”")] == ["新华社"]
+    assert [m.name for m in run("gazetteer.company", "与美\n\n敦力、强生等合作")] == ["美敦力", "强生"]

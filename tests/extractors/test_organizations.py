@@ -1,0 +1,39 @@
+"""Organisations and events by their endings, with their left edge."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import chosen, run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("常州凯达重工科技有限公司成功申报国家级第一批专精特新‘小巨人’企业",
+     [("Company", "常州凯达重工科技有限公司")]),
+    ("重大专项由同济大学牵头，上海交通大学、复旦大学参与",
+     [("ResearchOrganization", "同济大学"), ("ResearchOrganization", "上海交通大学"),
+      ("ResearchOrganization", "复旦大学")]),
+    ("中德友好协会会长史明德", [("Organization", "中德友好协会")]),
+    ("加快建设高水平研究型大学", []),
+    ("知名企业AI研究院进行深度调研", []),
+])
+def test_organizations(text, expected):
+    assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
+
+
+def test_bare_city_prefix_takes_the_article_city():
+    (m,) = run("pattern.organization", "同时将市科技孵化中心打造成", {"city": "place:330881"})
+    assert (m.name, m.canonical) == ("市科技孵化中心", "江山市科技孵化中心")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021 世界智能制造大会在南京开幕", ["2021世界智能制造大会"]),
+    ("全面贯彻党的十九大和十九届六中全会精神", ["十九届六中全会", "党的十九大"]),
+    ("为贯彻落实全国教育大会精神", ["全国教育大会"]),
+])
+def test_events(text, expected):
+    assert sorted(m.canonical for m in run("pattern.event", text)) == sorted(expected)
+
+
+def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():
+    kept = chosen("讯飞研究院与科大讯飞研究院")
+    assert ("ResearchOrganization", "科大讯飞研究院", "科大讯飞研究院") in kept
