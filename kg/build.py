@@ -16,11 +16,11 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kg.errors import InputError, KgError
-from kg.graph import to_graph
+from kg.errors import ConfigError, InputError, KgError
+from kg.graph import document_graphs, to_graph
 from kg.ingest import iter_input_files, read_document
 from kg.pipeline import DocumentResult, extract_document
-from kg.store import serialize_turtle
+from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
 
 
 @dataclass(slots=True)
@@ -41,6 +41,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -75,9 +78,14 @@ def extract_files(inputs: Iterable[str | Path], report: BuildReport,
     return results
 
 
+FORMATS = ("ttl", "trig", "nq", "jsonld")
+
+
 def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True,
+          formats: Iterable[str] = ("ttl",),
           on_error: Callable[[str, str], None] | None = None) -> BuildReport:
-    """Build the graph of ``inputs`` into ``outdir``."""
+    """Build the graph of ``inputs`` into ``outdir``: always ``graph.ttl``, plus ``graph.trig``
+    / ``graph.nq`` (one named graph per document) and ``graph.jsonld`` when asked."""
     outdir = Path(outdir)
     report = BuildReport(outdir)
     inputs = list(inputs)
@@ -90,6 +98,21 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
     ttl = outdir / "graph.ttl"
     write_atomic(ttl, serialize_turtle(graph))
     report.outputs.append(ttl)
+    formats = set(formats) - {"ttl"}
+    unknown = formats - set(FORMATS)
+    if unknown:
+        raise ConfigError(f"Unknown format(s) {', '.join(sorted(unknown))}. Available: "
+                          f"{', '.join(FORMATS)}")
+    if formats & {"trig", "nq"}:
+        named = document_graphs(results, graph)
+        for fmt in sorted(formats & {"trig", "nq"}):
+            path = outdir / f"graph.{fmt}"
+            write_atomic(path, serialize_dataset(named, fmt))
+            report.outputs.append(path)
+    if "jsonld" in formats:
+        path = outdir / "graph.jsonld"
+        write_atomic(path, serialize_jsonld(graph))
+        report.outputs.append(path)
     if html:
         from kg.viz import render_html
         page = outdir / "graph.html"

@@ -32,7 +32,9 @@ def main() -> None:
               help="Folder for graph.ttl, graph.html and report.json.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--strict", is_flag=True, help="Fail on the first file that cannot be built.")
-def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool) -> None:
+@click.option("--format", "formats", default="ttl", show_default=True,
+              help="Graph files to write, comma-separated: ttl, trig, nq, jsonld.")
+def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, formats: str) -> None:
     """Build the graph of INPUTS (files or folders of .txt) into OUTDIR.
 
     Example: kg build data/ -o outputs/
@@ -46,7 +48,8 @@ def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool) -> 
             sys.exit(EXIT_SKIPPED)
 
     try:
-        report = run_build(inputs, outdir, html=not no_html, on_error=on_error)
+        report = run_build(inputs, outdir, html=not no_html, on_error=on_error,
+                           formats=[f.strip() for f in formats.split(",") if f.strip()])
     except KgError as e:
         _fail(e)
         return
@@ -63,24 +66,39 @@ def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool) -> 
 
 
 @main.command()
-@click.argument("graph", type=click.Path())
+@click.argument("graph", type=click.Path(), required=False)
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False),
               help="Read the query from a .rq file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
-def query(graph: str, sparql: str | None, query_file: str | None, fmt: str) -> None:
+@click.option("--list", "list_library", is_flag=True, help="List the query library.")
+def query(graph: str | None, sparql: str | None, query_file: str | None, fmt: str,
+          list_library: bool) -> None:
     """Answer a SPARQL query over GRAPH (with the ontology loaded).
 
+    SPARQL is a query, or the NAME of one in the library (kg query --list).
+
     Example: kg query outputs/graph.ttl 'SELECT ?n WHERE { ?p a kgo:Person ; rdfs:label ?n }'
+
+    Example: kg query outputs/graph.ttl coissuers
     """
+    from kg.library import library, library_query
     from kg.query import format_answer, run_query
     from kg.store import load_store
     try:
+        if list_library:
+            for q in library():
+                click.echo(f"{q.name:28} {q.description}")
+            return
+        if not graph:
+            raise click.UsageError("give a GRAPH file (or --list)")
         if query_file:
             sparql = Path(query_file).read_text(encoding="utf-8")
         if not sparql:
-            raise click.UsageError("give a SPARQL query or -f FILE")
+            raise click.UsageError("give a SPARQL query, a library NAME or -f FILE")
+        if "{" not in sparql and " " not in sparql.strip():
+            sparql = library_query(sparql).text
         answer = run_query(load_store(graph), sparql)
     except KgError as e:
         _fail(e)
@@ -112,6 +130,59 @@ def viz(graph: str, output: str) -> None:
         _fail(e)
         return
     click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+def validate(graph: str) -> None:
+    """Check GRAPH against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform.
+
+    Example: kg validate outputs/graph.ttl
+    """
+    from kg.validate import validate_file
+    try:
+        report = validate_file(graph)
+    except KgError as e:
+        _fail(e)
+        return
+    if report.conforms:
+        click.echo(f"{graph}: conforms")
+    else:
+        click.echo(report.text)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", default=10_000, show_default=True, type=int,
+              help="Rows (or triples) a result may have at most.")
+@click.option("--workers", default=2, show_default=True, type=int,
+              help="Query worker processes, each holding the store.")
+@click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls.")
+def serve(graph: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
+          allow_service: bool) -> None:
+    """Serve GRAPH as a read-only SPARQL endpoint at /sparql, with a query page at /.
+
+    Example: kg serve outputs/graph.ttl --port 8000
+    """
+    from kg.server import Server
+    try:
+        server = Server(graph, host, port, timeout, max_rows, workers, allow_service)
+    except (KgError, OSError) as e:
+        _fail(e if isinstance(e, KgError) else KgError(f"cannot listen on {host}:{port} ({e})"))
+        return
+    server.wait_ready()
+    click.echo(f"SPARQL endpoint at {server.url}/sparql, query page at {server.url}/ (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 @main.command(name="eval")

@@ -205,6 +205,22 @@ def to_graph(results: Iterable[DocumentResult]) -> Graph:
     return g
 
 
+def document_graphs(results: Iterable[DocumentResult], merged: Graph) -> list[tuple[URIRef, Graph]]:
+    """One named graph per document (for TriG and N-Quads), labels as in the merged graph."""
+    out = []
+    for r in results:
+        g = new_graph()
+        add_document(g, r)
+        for node in set(g.subjects(RDFS.label, None)):
+            g.remove((node, RDFS.label, None))
+            g.remove((node, SKOS.altLabel, None))
+            for p in (RDFS.label, SKOS.altLabel):
+                for o in merged.objects(node, p):
+                    g.add((node, p, o))
+        out.append((doc_iri(r.doc.id), g))
+    return out
+
+
 def _one_label_each(g: Graph) -> None:
     """An entity named differently by two documents keeps one rdfs:label, the other becomes an
     altLabel (the contract: exactly one label)."""

@@ -47,6 +47,27 @@ def serialize_turtle(graph: Graph) -> bytes:
                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
+def _quads(graph: Graph, name: object = None) -> list:
+    nt = graph.serialize(format="nt", encoding="utf-8")
+    g = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
+    return [ox.Quad(t.subject, t.predicate, t.object, g)
+            for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def serialize_dataset(named: list[tuple[object, Graph]], fmt: str) -> bytes:
+    """Named graphs as TriG (``trig``) or N-Quads (``nq``)."""
+    quads = [q for name, g in named for q in _quads(g, name)]
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    format_ = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+    return ox.serialize(quads, format=format_, prefixes=PREFIXES if fmt == "trig" else None)
+
+
+def serialize_jsonld(graph: Graph) -> bytes:
+    """JSON-LD of a graph, with the contract's prefixes as its context."""
+    return graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True,
+                           encoding="utf-8")
+
+
 def load_store(path: str | Path, *, with_ontology: bool = True) -> ox.Store:
     """An in-memory Oxigraph store with the graph file (and the ontology) in its default graph."""
     path = Path(path)

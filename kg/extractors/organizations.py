@@ -52,7 +52,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if paren and label is not Label.EVENT:
                     end = paren.end()
                 surface = sv.text[start:end]
-                canonical = surface.replace(" ", "")
+                canonical = surface  # the clean view already dropped layout spaces
                 if surface[0] in _LEVEL and start + 1 < a:
                     # 市科技孵化中心 in an article about 江山市: the bare 市 is that city
                     row = place_index().get(passage.context.get(_LEVEL[surface[0]], ""))

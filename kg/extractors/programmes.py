@@ -75,7 +75,7 @@ def make_programme_extractor(name: str):
                 if _is_book(title):
                     books.append((m.start(), m.end()))
                     yield sv.mention(m.start(), m.end(), Label.PROGRAMME, name,
-                                     canonical=title.replace(" ", ""), doc=passage.doc)
+                                     canonical=title, doc=passage.doc)
             for a, b, strength in _suffix_runs(suffixes, text):
                 if any(s <= a < e for s, e in books):
                     continue

@@ -123,8 +123,8 @@ def extract_targets(sf, passage: Passage, year: int | None) -> list[Target]:
         period = "年均" if pm.group().startswith("年") else "每年"
     if year is None and not period:
         return []
-    if _PAST.search(text) and not _DEADLINE.search(text):
-        return []
+    if (_PAST.search(text) or _PAST_YEAR.match(text)) and not _DEADLINE.search(text):
+        return []  # 已…, or a sentence about a past year: 2020年制造业机器人密度达到…
     setter = sf.topic.get("programme") or passage.context.get("city") \
         or passage.context.get("province", "")
     out = []

@@ -1,0 +1,48 @@
+"""The query library: research questions as SPARQL files (``queries/*.rq``).
+
+Owns: finding the library (inside the wheel as ``kg/queries``, else the source tree's
+``queries/``), listing it with each query's first comment line, and loading one by name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import ConfigError, ResourceError
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryQuery:
+    name: str
+    description: str
+    text: str
+
+
+def library_dir() -> Path:
+    packaged = Path(str(resources.files("kg"))) / "queries"
+    if packaged.is_dir():
+        return packaged
+    source = Path(__file__).resolve().parents[1] / "queries"
+    if source.is_dir():
+        return source
+    raise ResourceError("The query library is missing from the installation")
+
+
+def library() -> list[LibraryQuery]:
+    """Every query of the library, sorted by name."""
+    out = []
+    for path in sorted(library_dir().glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), "")
+        out.append(LibraryQuery(path.stem, first, text))
+    return out
+
+
+def library_query(name: str) -> LibraryQuery:
+    """One query by name (``coissuers`` or ``coissuers.rq``)."""
+    name = name.removesuffix(".rq")
+    for q in library():
+        if q.name == name:
+            return q
+    raise ConfigError(f"Unknown query {name!r}. Available: {', '.join(q.name for q in library())}")

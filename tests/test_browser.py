@@ -1,0 +1,124 @@
+"""The network page and the query page in headless Chromium, with the network cut off."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (CI installs it)")]
+MINISTRIES = ["工业和信息化部", "国家发展和改革委员会", "教育部", "科学技术部", "财政部",
+              "人力资源和社会保障部", "国家市场监督管理总局", "国务院国有资产监督管理委员会"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page whose outside requests are blocked and counted, and whose errors are kept."""
+
+    def __init__(self, browser, allowed_prefix: str) -> None:
+        # bypass_csp lets the test evaluate its own probes; the page itself keeps its CSP
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith(allowed_prefix):
+                r.continue_()
+            else:
+                self.requests.append(r.request.url)
+                r.abort()
+        self.page.route("**/*", route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+
+def open_graph(browser, path):
+    w = Watched(browser, path.as_uri())
+    w.page.goto(path.as_uri())
+    w.page.wait_for_function("window.policykg && window.policykg.settled", timeout=60_000)
+    return w
+
+
+def test_network_page(browser, built):
+    w = open_graph(browser, built[0] / "graph.html")
+    page = w.page
+    labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
+    assert len(labels) >= 100
+    assert all(m in labels for m in MINISTRIES)
+    # search by alias selects and focuses the canonical node
+    page.fill("#search", "工信部")
+    page.press("#search", "Enter")
+    selected = page.evaluate("network.getSelectedNodes().map(id => network.body.data.nodes.get(id).label)")
+    assert selected == ["工业和信息化部"]
+    assert "工业和信息化部" in page.inner_text("#details")
+    # the legend hides a class
+    before = page.evaluate("network.body.data.nodes.length")
+    page.click("#legend div[data-cls='Person']")
+    after = page.evaluate("network.body.data.nodes.length")
+    assert after < before
+    page.click("#legend div[data-cls='Person']")
+    # clicking a node shows its evidence sentence
+    node = page.evaluate("""(() => { const n = network.body.data.nodes.get()
+        .find(n => n.label === '2021世界智能制造大会'); return n.id; })()""")
+    network_pos = page.evaluate(f"network.canvasToDOM(network.getPosition({node}))")
+    page.evaluate(f"network.focus({node}, {{scale: 1.5, animation: false}})")
+    network_pos = page.evaluate(f"network.canvasToDOM(network.getPosition({node}))")
+    box = page.locator("#net").bounding_box()
+    page.mouse.click(box["x"] + network_pos["x"], box["y"] + network_pos["y"])
+    details = page.inner_text("#details")
+    assert "2021世界智能制造大会" in details and "在南京开幕" in details
+    assert w.requests == [] and w.errors == []
+
+
+def test_hostile_document_runs_nothing(browser, tmp_path):
+    from kg.build import build
+    doc = tmp_path / "hostile.txt"
+    doc.write_text("恶意标题<script>alert(1)</script>\n"
+                   "工业和信息化部印发《<img src=x onerror=alert(2)>智能制造规划》和"
+                   "《</script><script>alert(3)</script>发展规划》。\n"
+                   "工业和信息化部部长<b>王某</b>出席。\n", encoding="utf-8")
+    build([doc], tmp_path / "out")
+    w = open_graph(browser, tmp_path / "out" / "graph.html")
+    labels = w.page.evaluate("network.body.data.nodes.get().map(n => n.label)")
+    assert any("<img src=x onerror=alert(2)>" in label for label in labels)
+    w.page.fill("#search", "onerror")
+    w.page.press("#search", "Enter")
+    assert "<img" in w.page.inner_text("#details")  # shown as text
+    assert w.page.locator("#details img").count() == 0
+    assert w.dialogs == [] and w.requests == [] and w.errors == []
+
+
+def test_query_page(browser, built):
+    from kg.server import Server
+    s = Server(built[0] / "graph.ttl", port=0, timeout=5, workers=1).start()
+    try:
+        s.wait_ready()
+        w = Watched(browser, s.url)
+        w.page.goto(s.url + "/")
+        w.page.click("#examples div.example >> text=coissuers")
+        w.page.wait_for_selector("#results table")
+        text = w.page.inner_text("#results")
+        assert "国家发展和改革委员会" in text and "“十四五”智能制造发展规划" in text
+        w.page.fill("#query", "SELECT nonsense")
+        w.page.click("#run")
+        w.page.wait_for_selector("#results .error")
+        assert "syntax" in w.page.inner_text("#results .error").lower()
+        assert w.requests == []
+        assert all("400" in e for e in w.errors)  # the refused query's HTTP status only
+    finally:
+        s.close()
