@@ -18,7 +18,7 @@ from rdflib import RDF, Graph
 
 from kg.errors import ConfigError, InputError, KgError
 from kg.graph import document_graphs, to_graph
-from kg.ingest import iter_input_files, read_document
+from kg.ingest import iter_input_files, read_documents
 from kg.pipeline import DocumentResult, extract_document
 from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
 
@@ -58,23 +58,29 @@ def extract_files(inputs: Iterable[str | Path], report: BuildReport,
                   on_error: Callable[[str, str], None] | None = None) -> list[DocumentResult]:
     """Extract every input file; a file that fails is recorded in ``report`` and skipped."""
     results = []
+
+    def skip(name: str, reason: str) -> None:
+        report.skipped.append((name, reason))
+        if on_error:
+            on_error(name, reason)
+
     for path in iter_input_files(inputs):
         try:
-            doc = read_document(path)
-            results.append(extract_document(doc))
+            for doc in read_documents(path):
+                if isinstance(doc, InputError):
+                    skip(str(path), str(doc))
+                    continue
+                try:
+                    results.append(extract_document(doc))
+                except Exception as e:  # noqa: BLE001 - one broken document must not stop a corpus
+                    skip(doc.path, f"{doc.path}: extraction failed ({type(e).__name__}: {e})")
+                    continue
+                report.documents.append(doc.path)
+                report.articles += len(results[-1].articles)
         except KgError as e:
-            report.skipped.append((str(path), str(e)))
-            if on_error:
-                on_error(str(path), str(e))
-            continue
-        except Exception as e:  # noqa: BLE001 - one broken document must not stop a corpus
-            reason = f"{path}: extraction failed ({type(e).__name__}: {e})"
-            report.skipped.append((str(path), reason))
-            if on_error:
-                on_error(str(path), reason)
-            continue
-        report.documents.append(str(path))
-        report.articles += len(results[-1].articles)
+            skip(str(path), str(e))
+        except Exception as e:  # noqa: BLE001 - one broken file must not stop a corpus
+            skip(str(path), f"{path}: cannot be read ({type(e).__name__}: {e})")
     return results
 
 

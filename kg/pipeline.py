@@ -14,7 +14,7 @@ from kg.extractors.gazetteers import ancestors, find_places, place_index
 from kg.facts import extract_facts
 from kg.ingest import split_articles
 from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
-from kg.segment import TextView, segment
+from kg.segment import TextView, is_traditional, segment
 from kg.types import (Article, Document, Entity, Label, Mention, Post, Relation, Sentence,
                       Target)
 
@@ -44,12 +44,13 @@ def _title_sentence(doc: Document, article: Article) -> Sentence | None:
 def passages(doc: Document) -> list[Passage]:
     """The articles of ``doc`` with their sentences and place context."""
     out = []
+    simplified = is_traditional(doc.text)
     for article in split_articles(doc):
         sents = segment(doc, article)
         title = _title_sentence(doc, article)
         if title is not None:
             sents.insert(0, title)
-        views = [SentenceView(s, TextView.of(s)) for s in sents if s.text.strip()]
+        views = [SentenceView(s, TextView.of(s, simplified)) for s in sents if s.text.strip()]
         passage = Passage(doc, article, views)
         passage.context.update(place_context(passage))
         out.append(passage)

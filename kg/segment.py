@@ -115,6 +115,29 @@ def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".-_+")
 
 
+@functools.cache
+def _t2s() -> dict[int, str]:
+    table = {}
+    for line in read_text("dictionaries", "t2s_chars.tsv").splitlines()[2:]:
+        trad, _, simp = line.partition("\t")
+        if trad and simp:
+            table[ord(trad)] = simp
+    return table
+
+
+def is_traditional(text: str, sample: int = 20_000) -> bool:
+    """Whether a text is written in traditional characters (1% of its Han characters are
+    traditional-only), so that matching should see it converted."""
+    table = _t2s()
+    han = [ch for ch in text[:sample] if "\u4e00" <= ch <= "\u9fff"]
+    return bool(han) and sum(1 for ch in han if ord(ch) in table) >= max(2, len(han) // 100)
+
+
+def to_simplified(text: str) -> str:
+    """Character-by-character conversion (OpenCC's table): offsets are kept."""
+    return text.translate(_t2s())
+
+
 @dataclass(frozen=True, slots=True)
 class TextView:
     """A sentence with layout whitespace removed and a map back to document offsets.
@@ -128,10 +151,12 @@ class TextView:
     end: int  # document offset just past the sentence
 
     @classmethod
-    def of(cls, sentence: Sentence) -> TextView:
+    def of(cls, sentence: Sentence, simplified: bool = False) -> TextView:
+        """The clean view of a sentence; ``simplified`` converts traditional characters so
+        that 國務院 matches 国务院 (the document keeps its own characters)."""
         chars: list[str] = []
         offsets: list[int] = []
-        raw = sentence.text
+        raw = to_simplified(sentence.text) if simplified else sentence.text
         i = 0
         while i < len(raw):
             ch = raw[i]

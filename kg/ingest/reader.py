@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.formats import decode, read_raw
 from kg.types import Document
 
-SUPPORTED_SUFFIXES = (".txt",)
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".jsonl")
 # 2022 年 1 月 15 日 (PDF spacing allowed)
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
@@ -47,19 +47,6 @@ def document_id(path: Path) -> str:
     return f"{stem[:40]}-{digest}"
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode bytes as UTF-8 (BOM allowed); anything else is an :class:`InputError`."""
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not valid UTF-8 (byte {e.start})") from e
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 def find_date(text: str) -> dt.date | None:
     """The document's date: a line that is only a date, else the first date in its opening."""
     for m in (_DATE_LINE.search(text), _DATE.search(text[:400])):
@@ -71,13 +58,30 @@ def find_date(text: str) -> dt.date | None:
     return None
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one file into a :class:`Document`."""
+def read_documents(path: str | Path) -> Iterator[Document | InputError]:
+    """The documents of one file (a .jsonl holds many); a bad part is yielded as its error."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from e
-    text = decode(data, path)
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return Document(document_id(path), str(path), text, find_date(text), first[:200])
+    for raw in read_raw(path):
+        if isinstance(raw, InputError):
+            yield raw
+            continue
+        date = None
+        m = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", raw.date)
+        if m:
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        date = date or find_date(raw.text)
+        if date is None and re.fullmatch(r"(?:19|20)\d\d", raw.date):
+            date = dt.date(int(raw.date), 1, 1)
+        first = raw.title or next((ln.strip() for ln in raw.text.splitlines() if ln.strip()), "")
+        doc_id = document_id(path) if raw.name == path.name else document_id(Path(raw.name))
+        yield Document(doc_id, str(path) if raw.name == path.name else f"{path}#{raw.name.rsplit('#', 1)[1]}",
+                       raw.text, date, first[:200])
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a file that holds one document."""
+    for doc in read_documents(path):
+        if isinstance(doc, InputError):
+            raise doc
+        return doc
+    raise InputError(f"{path}: no document in the file")

@@ -92,6 +92,7 @@ def project(g: Graph) -> nx.MultiDiGraph:
     for art, ent in g.subject_objects(KGO.mentions):
         articles_of[ent].add(str(next(iter(g.objects(art, DCTERMS.title)), "")))
         provinces_of[ent] |= article_provinces.get(art, set())
+    nodes: dict[str, dict] = {}
     for node in set(g.subjects(RDF.type, None)):
         cls = _class(g, node)
         if cls is None or not isinstance(node, URIRef):
@@ -109,17 +110,24 @@ def project(g: Graph) -> nx.MultiDiGraph:
             attrs["label"] = f"{indicator[:12]} {cmp_}{value}{unit}" + (f" ({year})" if year else "")
             attrs["target"] = {"indicator": indicator, "value": value, "unit": unit,
                                "comparator": cmp_, "year": year}
-            attrs["evidence"] = [_sentence(g, s) for s in g.objects(node, PROV.wasDerivedFrom)]
-        net.add_node(str(node), **attrs)
+            attrs["evidence"] = sorted((_sentence(g, s) for s in g.objects(node, PROV.wasDerivedFrom)),
+                                       key=lambda e: (e["article"], e["text"]))
+        nodes[str(node)] = attrs
+    for key in sorted(nodes):
+        net.add_node(key, **nodes[key])
+    # rdflib iterates in hash order: edges and evidence are sorted so pages are reproducible
+    edges = []
     for p, name in _EDGES.items():
         for s, o in g.subject_objects(p):
             if str(s) in net and str(o) in net:
-                net.add_edge(str(s), str(o), label=name, evidence=_evidence(g, s, p, o))
+                edges.append((str(s), str(o), name, _evidence(g, s, p, o)))
     for person, post in g.subject_objects(ORG.holds):
         for org in g.objects(post, ORG.postIn):
             if str(person) in net and str(org) in net:
-                net.add_edge(str(person), str(org), label=_label(g, post),
-                             evidence=_evidence(g, person, ORG.holds, post))
+                edges.append((str(person), str(org), _label(g, post),
+                              _evidence(g, person, ORG.holds, post)))
+    for s, o, label, evidence in sorted(edges, key=lambda e: e[:3]):
+        net.add_edge(s, o, label=label, evidence=sorted(evidence, key=lambda e: (e["article"], e["text"])))
     return net
 
 
