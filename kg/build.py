@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph
+from rdflib import RDF
 
 from kg.errors import ConfigError, InputError, KgError
-from kg.graph import document_graphs, to_graph
+from kg.graph import document_graphs, to_triples
 from kg.ingest import iter_input_files, read_documents
 from kg.pipeline import DocumentResult, extract_document
 from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
@@ -98,11 +98,11 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
     if not inputs:
         raise InputError("no input files given")
     results = extract_files(inputs, report, on_error)
-    graph = to_graph(results)
-    report.triples = len(graph)
-    report.classes = class_counts(graph)
+    triples = to_triples(results)
+    report.triples = len(triples)
+    report.classes = class_counts(triples)
     ttl = outdir / "graph.ttl"
-    write_atomic(ttl, serialize_turtle(graph))
+    write_atomic(ttl, serialize_turtle(triples))
     report.outputs.append(ttl)
     formats = set(formats) - {"ttl"}
     unknown = formats - set(FORMATS)
@@ -110,19 +110,19 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
         raise ConfigError(f"Unknown format(s) {', '.join(sorted(unknown))}. Available: "
                           f"{', '.join(FORMATS)}")
     if formats & {"trig", "nq"}:
-        named = document_graphs(results, graph)
+        named = document_graphs(results, triples)
         for fmt in sorted(formats & {"trig", "nq"}):
             path = outdir / f"graph.{fmt}"
             write_atomic(path, serialize_dataset(named, fmt))
             report.outputs.append(path)
     if "jsonld" in formats:
         path = outdir / "graph.jsonld"
-        write_atomic(path, serialize_jsonld(graph))
+        write_atomic(path, serialize_jsonld(triples))
         report.outputs.append(path)
     if html:
         from kg.viz import render_html
         page = outdir / "graph.html"
-        write_atomic(page, render_html(graph).encode("utf-8"))
+        write_atomic(page, render_html(triples.to_rdflib()).encode("utf-8"))
         report.outputs.append(page)
     rep = outdir / "report.json"
     write_atomic(rep, json.dumps({
@@ -134,10 +134,12 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
     return report
 
 
-def class_counts(graph: Graph) -> dict[str, int]:
+def class_counts(triples: Iterable[tuple]) -> dict[str, int]:
     """Nodes per kgo: class."""
     c: Counter[str] = Counter()
-    for _s, o in graph.subject_objects(RDF.type):
+    for _s, p, o in triples:
+        if p != RDF.type:
+            continue
         iri = str(o)
         if "policykg/ontology#" in iri:
             c[iri.rsplit("#", 1)[1]] += 1

@@ -6,6 +6,7 @@ registered fact extractors (:mod:`kg.extractors.relations`, :mod:`kg.extractors.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -23,9 +24,15 @@ if TYPE_CHECKING:
 
 
 def in_passage(passage: Passage, mentions: list) -> list:
-    """The mentions inside a passage's sentences (its title may sit in the 目录)."""
-    spans = [(sv.sentence.start, sv.sentence.end) for sv in passage.sentences]
-    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
+    """The mentions inside a passage's sentences (its title may sit in the 目录);
+    ``mentions`` sorted by offset."""
+    out = []
+    starts = [m.start for m in mentions]
+    for sv in passage.sentences:
+        i = bisect.bisect_left(starts, sv.sentence.start)
+        j = bisect.bisect_left(starts, sv.sentence.end)
+        out.extend(mentions[i:j])
+    return sorted(set(out))
 
 
 def _main_topic(passage: Passage, mentions: list, labels: set[Label]) -> str:
@@ -55,9 +62,11 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             "event": _main_topic(passage, ms, {Label.EVENT}),
         }
         years = governing_years(passage)
+        ms_starts = [m.start for m in ms]
         for i, sv in enumerate(passage.sentences):
             s = sv.sentence
-            in_sentence = [m for m in ms if s.start <= m.start and m.end <= s.end]
+            lo, hi = bisect.bisect_left(ms_starts, s.start), bisect.bisect_left(ms_starts, s.end)
+            in_sentence = [m for m in ms[lo:hi] if m.end <= s.end]
             sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic)
             result.relations.extend(extract_relations(sf))
             result.posts.extend(extract_posts(sf))
@@ -142,7 +151,9 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
 
 
 def _sentence_of(result: DocumentResult, offset: int) -> tuple[int, int]:
-    s = next((s for s in result.sentences if s.start <= offset < s.end), None)
+    ordered = sorted(result.sentences)
+    i = bisect.bisect_right([s.start for s in ordered], offset) - 1
+    s = ordered[i] if i >= 0 and ordered[i].start <= offset < ordered[i].end else None
     return (s.start, s.end) if s else (offset, offset)
 
 
@@ -165,16 +176,18 @@ def place_hierarchy(result: DocumentResult) -> list[Relation]:
     for m in result.mentions:
         k = entity_key(m)
         if m.label.is_place and k not in first:
-            sent = next((s for s in result.sentences if s.start <= m.start < s.end), None)
-            if sent is not None:
-                first[k] = (sent.start, sent.end)
+            span = _sentence_of(result, m.start)
+            if span[1] > span[0]:
+                first[k] = span
     out = []
     for key, span in sorted(first.items()):
-        child = key
+        child, seen = key, {key}
         while True:
             row = index.get(child)
-            if row is None or not row.parent_key or row.parent_key not in index:
+            if row is None or not row.parent_key or row.parent_key not in index \
+                    or row.parent_key in seen:
                 break
+            seen.add(row.parent_key)
             parent = index[row.parent_key]
             if parent.key not in result.entities:
                 result.entities[parent.key] = Entity(parent.key, Label(parent.type), parent.name,

@@ -62,7 +62,7 @@ def _zh(s: str) -> Literal:
     return Literal(s, lang="zh")
 
 
-def add_entity(g: Graph, e: Entity) -> None:
+def add_entity(g: Triples, e: Entity) -> None:
     node = entity_iri(e.key)
     g.add((node, RDF.type, _CLASS[e.label]))
     g.add((node, RDFS.label, _zh(e.name)))
@@ -73,7 +73,7 @@ def add_entity(g: Graph, e: Entity) -> None:
         g.add((node, KGO.adminCode, Literal(rest)))
 
 
-def add_document(g: Graph, r: DocumentResult) -> None:
+def add_document(g: Triples, r: DocumentResult) -> None:
     """All triples of one document's results."""
     doc = r.doc
     d = doc_iri(doc.id)
@@ -184,7 +184,7 @@ def _source_entity(r: DocumentResult, a) -> str | None:
     return None
 
 
-def _add_statement(g: Graph, triple: tuple, doc_id: str, start: int, end: int,
+def _add_statement(g: Triples, triple: tuple, doc_id: str, start: int, end: int,
                    extractor: str) -> None:
     s, p, o = triple
     node = KGR[f"statement/{_digest(str(s), str(p), str(o), doc_id, str(start))}"]
@@ -196,40 +196,70 @@ def _add_statement(g: Graph, triple: tuple, doc_id: str, start: int, end: int,
     g.add((node, KGO.extractor, Literal(extractor)))
 
 
-def to_graph(results: Iterable[DocumentResult]) -> Graph:
-    """One graph of many documents; entities merge by key (aliases united)."""
-    g = new_graph()
+class Triples(set):
+    """The triples of a build: a plain set (rdflib's indexed Graph costs ~20 µs an add), turned
+    into an rdflib Graph only where one is needed (the page, validation) and serialised by
+    Oxigraph."""
+
+    def add(self, triple: tuple) -> None:  # type: ignore[override]
+        super().add(triple)
+
+    def to_rdflib(self) -> Graph:
+        g = new_graph()
+        for t in sorted(self):
+            g.add(t)
+        return g
+
+
+def to_triples(results: Iterable[DocumentResult]) -> Triples:
+    """The triples of many documents; entities merge by key (aliases united)."""
+    t = Triples()
     for r in results:
-        add_document(g, r)
-    _one_label_each(g)
-    return g
+        add_document(t, r)  # type: ignore[arg-type]
+    _one_label_each(t)
+    return t
 
 
-def document_graphs(results: Iterable[DocumentResult], merged: Graph) -> list[tuple[URIRef, Graph]]:
+def to_graph(results: Iterable[DocumentResult]) -> Graph:
+    """One rdflib graph of many documents (see :func:`to_triples`)."""
+    return to_triples(results).to_rdflib()
+
+
+def document_graphs(results: Iterable[DocumentResult], merged: Triples) -> list[tuple[URIRef, Triples]]:
     """One named graph per document (for TriG and N-Quads), labels as in the merged graph."""
+    names: dict = {}
+    for s_, p, o in merged:
+        if p in (RDFS.label, SKOS.altLabel):
+            names.setdefault(s_, set()).add((s_, p, o))
     out = []
     for r in results:
-        g = new_graph()
-        add_document(g, r)
-        for node in set(g.subjects(RDFS.label, None)):
-            g.remove((node, RDFS.label, None))
-            g.remove((node, SKOS.altLabel, None))
-            for p in (RDFS.label, SKOS.altLabel):
-                for o in merged.objects(node, p):
-                    g.add((node, p, o))
-        out.append((doc_iri(r.doc.id), g))
+        t = Triples()
+        add_document(t, r)  # type: ignore[arg-type]
+        named = {s_ for s_, p, _o in t if p in (RDFS.label, SKOS.altLabel)}
+        t = Triples(x for x in t if x[1] not in (RDFS.label, SKOS.altLabel))
+        for node in named:
+            t |= names.get(node, set())
+        out.append((doc_iri(r.doc.id), t))
     return out
 
 
-def _one_label_each(g: Graph) -> None:
+def _one_label_each(t: Triples) -> None:
     """An entity named differently by two documents keeps one rdfs:label, the other becomes an
     altLabel (the contract: exactly one label)."""
-    for node in set(g.subjects(RDFS.label, None)):
-        labels = sorted(g.objects(node, RDFS.label), key=lambda l: (-len(str(l)), str(l)))
-        if len(labels) > 1 and (node, RDF.type, KGO.Post) not in g:
-            for extra in labels[1:]:
-                g.remove((node, RDFS.label, extra))
-                g.add((node, SKOS.altLabel, extra))
-        for alias in list(g.objects(node, SKOS.altLabel)):
-            if (node, RDFS.label, alias) in g:
-                g.remove((node, SKOS.altLabel, alias))
+    labels: dict = {}
+    aliases: dict = {}
+    posts = {s_ for s_, p, o in t if p == RDF.type and o == KGO.Post}
+    for s_, p, o in t:
+        if p == RDFS.label:
+            labels.setdefault(s_, []).append(o)
+        elif p == SKOS.altLabel:
+            aliases.setdefault(s_, []).append(o)
+    for node, ls in labels.items():
+        ls.sort(key=lambda l: (-len(str(l)), str(l)))
+        if len(ls) > 1 and node not in posts:
+            for extra in ls[1:]:
+                t.discard((node, RDFS.label, extra))
+                t.add((node, SKOS.altLabel, extra))
+        for alias in aliases.get(node, []):
+            if alias == ls[0]:
+                t.discard((node, SKOS.altLabel, alias))

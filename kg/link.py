@@ -7,6 +7,7 @@ after 科技部部长王志刚). Must not extract relations.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -110,6 +111,7 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
 
 def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
     """Later bare mentions, in the same document, of names a pattern found (王志刚表示…)."""
+    from kg.extractors.base import Gazetteer
     names: dict[str, Mention] = {}
     for m in mentions:
         if m.extractor in GAZETTEER_EXTRACTORS or m.extractor == ABBREVIATION_EXTRACTOR:
@@ -119,22 +121,25 @@ def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]
             names.setdefault(n, m)
     if not names:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
+    gaz = Gazetteer(names.items())
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _b in taken]
     out = list(mentions)
     for passage in passages:
         for sv in passage.sentences:
-            for n, proto in names.items():
-                for hit in re.finditer(re.escape(n), sv.text):
-                    a, b = hit.start(), hit.end()
-                    if not aligned(sv, a, b) and proto.label is not Label.PERSON:
-                        continue
-                    s, e = sv.view.span(a, b)
-                    if any(not (e <= ts or te <= s) for ts, te in taken):
-                        continue
-                    taken.append((s, e))
-                    out.append(sv.mention(a, b, proto.label, PROPAGATED_EXTRACTOR,
-                                          canonical=proto.canonical, key=entity_key(proto),
-                                          doc=passage.doc))
+            for a, b, proto in gaz.find(sv.text):
+                if not aligned(sv, a, b) and proto.label is not Label.PERSON:
+                    continue
+                s, e = sv.view.span(a, b)
+                i = bisect.bisect_right(starts, e) - 1
+                # any taken span overlapping [s, e)? spans are disjoint, so look back a little
+                if any(ts < e and s < te for ts, te in taken[max(0, i - 3):i + 1]):
+                    continue
+                bisect.insort(taken, (s, e))
+                starts.insert(bisect.bisect_left(starts, s), s)
+                out.append(sv.mention(a, b, proto.label, PROPAGATED_EXTRACTOR,
+                                      canonical=proto.canonical, key=entity_key(proto),
+                                      doc=passage.doc))
     return sorted(out)
 
 

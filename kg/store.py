@@ -10,7 +10,9 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from collections.abc import Iterable
+
+from rdflib import BNode, Literal
 
 from kg.errors import InputError, ResourceError
 from kg.vocab import PREFIXES
@@ -37,35 +39,48 @@ def ontology_bytes() -> bytes:
     return ontology_path().read_bytes()
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    """Turtle of an rdflib graph, written by Oxigraph, with the contract's prefixes."""
-    nt = graph.serialize(format="nt", encoding="utf-8")
-    store = ox.Store()
-    store.bulk_load(nt, ox.RdfFormat.N_TRIPLES)
-    quads = sorted(store, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
-    return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
-                        format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+def to_ox(term: object) -> object:
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
 
 
-def _quads(graph: Graph, name: object = None) -> list:
-    nt = graph.serialize(format="nt", encoding="utf-8")
-    g = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
-    return [ox.Quad(t.subject, t.predicate, t.object, g)
-            for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
+def _ox_triples(triples: Iterable[tuple]) -> list:
+    cache: dict = {}
+
+    def conv(t: object) -> object:
+        out = cache.get(t)
+        if out is None:
+            out = cache[t] = to_ox(t)
+        return out
+    return [ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in triples]
 
 
-def serialize_dataset(named: list[tuple[object, Graph]], fmt: str) -> bytes:
+def serialize_turtle(triples: Iterable[tuple]) -> bytes:
+    """Turtle of rdflib triples, written by Oxigraph, sorted, with the contract's prefixes."""
+    return ox.serialize(sorted(_ox_triples(triples), key=str), format=ox.RdfFormat.TURTLE,
+                        prefixes=PREFIXES)
+
+
+def serialize_dataset(named: list[tuple[object, Iterable[tuple]]], fmt: str) -> bytes:
     """Named graphs as TriG (``trig``) or N-Quads (``nq``)."""
-    quads = [q for name, g in named for q in _quads(g, name)]
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(name)))
+             for name, triples in named for t in _ox_triples(triples)]
+    quads.sort(key=str)
     format_ = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
     return ox.serialize(quads, format=format_, prefixes=PREFIXES if fmt == "trig" else None)
 
 
-def serialize_jsonld(graph: Graph) -> bytes:
-    """JSON-LD of a graph, with the contract's prefixes as its context."""
-    return graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True,
-                           encoding="utf-8")
+def serialize_jsonld(triples: Iterable[tuple]) -> bytes:
+    """JSON-LD (expanded form, written by Oxigraph)."""
+    return ox.serialize(sorted(_ox_triples(triples), key=str), format=ox.RdfFormat.JSON_LD)
 
 
 def load_store(path: str | Path, *, with_ontology: bool = True) -> ox.Store:

@@ -48,6 +48,9 @@ def read_divisions() -> list[dict[str, str]]:
         name, code, alias = parts
         parents = parents[:depth]
         parent = parents[-1] if parents else CHINA
+        if code == parent:  # a division listed again under itself (省直辖 counties' cities)
+            parents.append(code)
+            continue
         if depth == 1 and code == parent:  # municipalities repeat themselves as their own city
             parents.append(code)
             continue

@@ -26,7 +26,8 @@ def place_index() -> dict[str, PlaceRow]:
 def ancestors(key: str) -> list[str]:
     """The keys of a place's parents, nearest first."""
     index, out = place_index(), []
-    while key in index and index[key].parent_key and len(out) < 5:
+    while key in index and index[key].parent_key and len(out) < 5 \
+            and index[key].parent_key != key:
         key = index[key].parent_key
         out.append(key)
     return out
