@@ -6,6 +6,7 @@ the build summary. Must not print: it returns a :class:`BuildReport` for the CLI
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -18,8 +19,11 @@ from rdflib import RDF
 
 from kg.errors import ConfigError, InputError, KgError
 from kg.graph import document_graphs, to_triples
+from kg.cache import CACHE_DIR, BuildCache, document_key
+from kg.engine import extract_many
 from kg.ingest import iter_input_files, read_documents
-from kg.pipeline import DocumentResult, extract_document
+from kg.pipeline import DocumentResult
+from kg.types import Document
 from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
 
 
@@ -34,6 +38,8 @@ class BuildReport:
     classes: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     outputs: list[Path] = field(default_factory=list)
+    cached: int = 0  # documents whose results came from the build cache
+    unchanged: bool = False  # nothing changed since the last build: nothing was rewritten
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -54,61 +60,99 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def extract_files(inputs: Iterable[str | Path], report: BuildReport,
-                  on_error: Callable[[str, str], None] | None = None) -> list[DocumentResult]:
-    """Extract every input file; a file that fails is recorded in ``report`` and skipped."""
-    results = []
-
-    def skip(name: str, reason: str) -> None:
-        report.skipped.append((name, reason))
-        if on_error:
-            on_error(name, reason)
-
+def read_inputs(inputs: Iterable[str | Path], report: BuildReport,
+                skip: Callable[[str, str], None]) -> list[Document]:
+    """Every document of the inputs; a file that cannot be read is skipped with its reason."""
+    docs: list[Document] = []
     for path in iter_input_files(inputs):
         try:
             for doc in read_documents(path):
                 if isinstance(doc, InputError):
                     skip(str(path), str(doc))
-                    continue
-                try:
-                    results.append(extract_document(doc))
-                except Exception as e:  # noqa: BLE001 - one broken document must not stop a corpus
-                    skip(doc.path, f"{doc.path}: extraction failed ({type(e).__name__}: {e})")
-                    continue
-                report.documents.append(doc.path)
-                report.articles += len(results[-1].articles)
+                else:
+                    docs.append(doc)
         except KgError as e:
             skip(str(path), str(e))
         except Exception as e:  # noqa: BLE001 - one broken file must not stop a corpus
             skip(str(path), f"{path}: cannot be read ({type(e).__name__}: {e})")
-    return results
+    return docs
 
 
 FORMATS = ("ttl", "trig", "nq", "jsonld")
 
 
 def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True,
-          formats: Iterable[str] = ("ttl",),
-          on_error: Callable[[str, str], None] | None = None) -> BuildReport:
+          formats: Iterable[str] = ("ttl",), workers: int | None = 1, engine: str = "local",
+          scheduler: str | None = None, cache: bool = True,
+          on_error: Callable[[str, str], None] | None = None,
+          progress: Callable[[int, int, int], None] | None = None) -> BuildReport:
     """Build the graph of ``inputs`` into ``outdir``: always ``graph.ttl``, plus ``graph.trig``
-    / ``graph.nq`` (one named graph per document) and ``graph.jsonld`` when asked."""
+    / ``graph.nq`` (one named graph per document) and ``graph.jsonld`` when asked.
+
+    Documents whose content and extractor version are unchanged come from the build cache; a
+    build with nothing changed rewrites nothing."""
     outdir = Path(outdir)
     report = BuildReport(outdir)
     inputs = list(inputs)
     if not inputs:
         raise InputError("no input files given")
-    results = extract_files(inputs, report, on_error)
+    formats = set(formats) | {"ttl"}
+    unknown = formats - set(FORMATS)
+    if unknown:
+        raise ConfigError(f"Unknown format(s) {', '.join(sorted(unknown))}. Available: "
+                          f"{', '.join(FORMATS)}")
+
+    def skip(name: str, reason: str) -> None:
+        report.skipped.append((name, reason))
+        if on_error:
+            on_error(name, reason)
+
+    docs = read_inputs(inputs, report, skip)
+    store = BuildCache(outdir / CACHE_DIR) if cache else None
+    keys = [document_key(d) for d in docs]
+    manifest = hashlib.sha256("\n".join(keys + sorted(formats) + [str(html)] +
+                                         [r for _f, r in report.skipped]).encode()).hexdigest()
+    outputs = [outdir / f"graph.{f}" for f in sorted(formats)] + \
+        ([outdir / "graph.html"] if html else []) + [outdir / "report.json"]
+    results: list[DocumentResult | None] = [store.get(k) if store else None for k in keys]
+    report.cached = sum(1 for r in results if r is not None)
+    if store and report.cached == len(docs) and store.manifest() == manifest \
+            and all(p.exists() for p in outputs):
+        previous = json.loads((outdir / "report.json").read_text(encoding="utf-8"))
+        report.documents = previous["documents"]
+        report.articles, report.triples = previous["articles"], previous["triples"]
+        report.classes, report.unchanged = previous["classes"], True
+        return report
+    todo = [i for i, r in enumerate(results) if r is None]
+    chars = sum(len(docs[i].text) for i in todo)
+    done_chars = 0
+
+    def tick(done: int, i: int) -> None:
+        nonlocal done_chars
+        done_chars += len(docs[todo[i]].text)
+        if progress:
+            progress(done, len(todo), done_chars * 100 // max(chars, 1))
+
+    fresh = extract_many([docs[i] for i in todo], workers=workers, engine=engine,
+                         scheduler=scheduler, progress=tick)
+    for i, r in zip(todo, fresh):
+        if isinstance(r, str):
+            skip(docs[i].path, r)
+            continue
+        results[i] = r
+        if store:
+            store.put(keys[i], r)
+    done = [r for r in results if r is not None]
+    for r in done:
+        report.documents.append(r.doc.path)
+        report.articles += len(r.articles)
+    results = done
     triples = to_triples(results)
     report.triples = len(triples)
     report.classes = class_counts(triples)
     ttl = outdir / "graph.ttl"
     write_atomic(ttl, serialize_turtle(triples))
     report.outputs.append(ttl)
-    formats = set(formats) - {"ttl"}
-    unknown = formats - set(FORMATS)
-    if unknown:
-        raise ConfigError(f"Unknown format(s) {', '.join(sorted(unknown))}. Available: "
-                          f"{', '.join(FORMATS)}")
     if formats & {"trig", "nq"}:
         named = document_graphs(results, triples)
         for fmt in sorted(formats & {"trig", "nq"}):
@@ -131,6 +175,9 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
         "classes": report.classes, "triples": report.triples,
     }, ensure_ascii=False, indent=2).encode("utf-8"))
     report.outputs.append(rep)
+    if store:
+        store.set_manifest(manifest)
+        store.prune(set(keys))
     return report
 
 

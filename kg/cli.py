@@ -34,7 +34,13 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on the first file that cannot be built.")
 @click.option("--format", "formats", default="ttl", show_default=True,
               help="Graph files to write, comma-separated: ttl, trig, nq, jsonld.")
-def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, formats: str) -> None:
+@click.option("--workers", type=int, default=None,
+              help="Worker processes for extraction [default: all cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:port) for --engine dask.")
+@click.option("--no-cache", is_flag=True, help="Extract every document again.")
+def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, formats: str,
+          workers: int | None, engine: str, scheduler: str | None, no_cache: bool) -> None:
     """Build the graph of INPUTS (files or folders of .txt) into OUTDIR.
 
     Example: kg build data/ -o outputs/
@@ -49,10 +55,16 @@ def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, for
 
     try:
         report = run_build(inputs, outdir, html=not no_html, on_error=on_error,
-                           formats=[f.strip() for f in formats.split(",") if f.strip()])
+                           formats=[f.strip() for f in formats.split(",") if f.strip()],
+                           workers=workers, engine=engine, scheduler=scheduler,
+                           cache=not no_cache, progress=_progress_bar())
     except KgError as e:
         _fail(e)
         return
+    if report.unchanged:
+        click.echo(f"unchanged: {len(report.documents)} document(s) as in the last build; "
+                   f"{outdir} left as it was")
+        sys.exit(EXIT_SKIPPED if report.skipped else 0)
     click.echo(f"built {len(report.documents)} document(s), {report.articles} article(s), "
                f"{report.triples} triples")
     for cls, n in report.classes.items():
@@ -63,6 +75,22 @@ def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, for
         click.echo(f"kg: {len(report.skipped)} file(s) skipped, listed in "
                    f"{Path(outdir) / 'report.json'}", err=True)
         sys.exit(EXIT_SKIPPED)
+
+
+def _progress_bar():
+    """A one-line progress bar on stderr when it is a terminal (documents, chars/s, ETA)."""
+    import time
+    if not sys.stderr.isatty():
+        return None
+    start = time.monotonic()
+
+    def show(done: int, total: int, percent: int) -> None:
+        elapsed = time.monotonic() - start
+        eta = elapsed * (100 - percent) / percent if percent else 0
+        bar = "#" * (percent // 4)
+        click.echo(f"\r[{bar:25}] {done}/{total} documents {percent:3d}%  "
+                   f"{elapsed:5.1f}s elapsed, ETA {eta:5.1f}s", err=True, nl=done == total)
+    return show
 
 
 @main.command()
