@@ -222,6 +222,31 @@ def serve(graph: str, host: str, port: int, timeout: float, max_rows: int, worke
         server.close()
 
 
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--endpoint", required=True,
+              help="Graph Store endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth")
+@click.option("--graph", "graph_iri", default="https://w3id.org/policykg/graph", show_default=True,
+              help="The named graph to load into.")
+@click.option("--user", help="User for HTTP basic or digest authentication.")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD).")
+@click.option("--batch", default=50_000, show_default=True, type=int, help="Triples a request.")
+@click.option("--append", is_flag=True, help="Add to the named graph instead of replacing it.")
+def push(graph: str, endpoint: str, graph_iri: str, user: str | None, password: str | None,
+         batch: int, append: bool) -> None:
+    """Load GRAPH into a SPARQL server through the Graph Store HTTP Protocol, in batches.
+
+    Example: kg push outputs/graph.ttl --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba
+    """
+    from kg.push import push as run_push
+    try:
+        report = run_push(graph, endpoint, graph_iri, user, password, batch, replace=not append)
+    except KgError as e:
+        _fail(e)
+        return
+    click.echo(f"pushed {report.triples} triples in {report.batches} batch(es) to <{report.graph}>")
+
+
 @main.command(name="eval")
 @click.argument("graph", type=click.Path())
 @click.argument("gold", type=click.Path())
