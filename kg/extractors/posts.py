@@ -31,6 +31,7 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
     out = []
     by_doc_end = {m.end: m for m in sf.mentions}
     people = {m.start: m for m in sf.mentions if m.label is Label.PERSON}
+    last_end = -10
     for idx, (a, b, level) in enumerate(found):
         # the title chain ends at a person: 常委、常务副省长费高云
         j, chain_end = idx, b
@@ -46,6 +47,9 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         org = by_doc_end.get(offsets[a - 1] + 1) if a > 0 else None
         if org is not None and (org.label in ORGANIZATION_LABELS or org.label.is_place):
             org_key = entity_key(org)
+        elif out and 0 < a - last_end <= 3:
+            # 主任潘云鹤院士、副主任孙优贤院士: a list of posts in one body
+            org_key = out[-1].organization
         elif level:
             org_key = sf.passage.context.get(_LEVEL_KEY.get(str(level), ""), "")
             if org_key not in place_index():
@@ -54,6 +58,7 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             s = sv.sentence
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,
                             "relation.posts"))
+            last_end = offsets.index(person.end - 1) + 1 if person.end - 1 in offsets else chain_end
     line = member_line(sv.sentence.text)
     if line:
         # 陈宝生　　教育部部长: the organisation and the title follow the name

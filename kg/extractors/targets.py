@@ -40,7 +40,8 @@ _PARTS_AFTER = re.compile(r"^(?:重点)?(?:任务|措施|举措|工作措施|方
 _UNITLESS = re.compile(r"(?P<pre>达到|达)(?P<num>\d+(?:\.\d+)?)(?=[，。；]|$)")
 _CLAUSE = re.compile(r"[，；。：！？]")
 _EDGE_VERBS = re.compile(r"^(?:累计|新增|建成|培育|打造|认定|推广|创建|实施|达到|力争|基本|以上|"
-                         r"带动|形成|突破|引进|推动|支持|实现|超过|分别|的)+|(?:达到|超过|达|约|为|分别)+$")
+                         r"带动|形成|突破|引进|推动|支持|实现|超过|分别|的)+|(?:达到|超过|超|达|约|为|分别|"
+                         r"不少于|不低于|接近|保持|提高|降低|增长|提高到|提升至)+$")
 _CMP_PRE = {"不少于": ">=", "不低于": ">=", "超过": ">", "超": ">", "突破": ">", "达到": "=",
             "达": "=", "接近": "~", "约": "~"}
 _CMP_POST = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">"}
@@ -74,9 +75,23 @@ def _value(num: str) -> tuple[str, str] | None:
 
 
 def _indicator(clause: str, a: int, b: int) -> str:
-    after = _EDGE_VERBS.sub("", clause[b:]).strip("，、和及")
-    before = _EDGE_VERBS.sub("", clause[:a]).strip("，、和及")
-    phrase = after if len(after) >= 2 and not after.startswith(("和", "、")) else before
+    """What is measured: the words after the value (建成500个以上 -> 智能制造示范工厂), else
+    the words before it (市场满足率分别超过70%和50% -> 市场满足率)."""
+    after = clause[b:]
+    if not after or re.match(r"[和、及与]", after) or _VALUE.match(after):
+        after = ""
+    after = _EDGE_VERBS.sub("", after).strip("，、和及")
+    before = clause[:a]
+    # in a list "A30个、B300个", each value's indicator starts after the previous value;
+    # "分别超过70%和50%" shares the words before the first value
+    prev = list(_VALUE.finditer(before))
+    if prev:
+        own = re.sub(r"^[和、及与，]+|[和、及与]+$", "", before[prev[-1].end():])
+        before = own if own else before[:prev[0].start()]
+    before = re.sub(r"^[和、及与，]+|[和、及与]+$", "", before)
+    before = _EDGE_VERBS.sub("", before).strip("，、和及")
+    before = _EDGE_VERBS.sub("", before)
+    phrase = after if len(after) >= 2 else before
     return phrase[:60]
 
 
