@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF
 
 from kg.errors import ConfigError, InputError, KgError
@@ -184,10 +185,11 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
 def class_counts(triples: Iterable[tuple]) -> dict[str, int]:
     """Nodes per kgo: class."""
     c: Counter[str] = Counter()
-    for _s, p, o in triples:
-        if p != RDF.type:
+    rdf_type = ox.NamedNode(str(RDF.type))
+    for t in triples:
+        if t.predicate != rdf_type:
             continue
-        iri = str(o)
+        iri = t.object.value
         if "policykg/ontology#" in iri:
             c[iri.rsplit("#", 1)[1]] += 1
     return dict(sorted(c.items()))

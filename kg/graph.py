@@ -14,13 +14,58 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+import pyoxigraph as ox
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import XSD, Graph
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import SKOS as _SKOS
 
 from kg.link import entity_key
 from kg.pipeline import DocumentResult
 from kg.types import Entity, Label, Predicate
-from kg.vocab import KGO, KGR, ORG, PREFIXES, PROV
+from kg.vocab import KGO as _KGO
+from kg.vocab import KGR as _KGR
+from kg.vocab import ORG as _ORG
+from kg.vocab import PREFIXES
+from kg.vocab import PROV as _PROV
+
+URIRef = ox.NamedNode
+
+
+class _Terms:
+    """A namespace whose terms are Oxigraph nodes (built once; the rdflib namespace behind it
+    still checks names, so KGO.isuedBy raises)."""
+
+    def __init__(self, ns: object) -> None:
+        self._ns = ns
+        self._cache: dict[str, ox.NamedNode] = {}
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = self._cache.get(name)
+        if node is None:
+            node = self._cache[name] = ox.NamedNode(str(getattr(self._ns, name)))
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(str(self._ns) + name)
+
+
+# The graph is built from Oxigraph terms: rdflib's terms cost ~20 µs a triple to hash and add.
+RDF, RDFS, SKOS, DCTERMS = _Terms(_RDF), _Terms(_RDFS), _Terms(_SKOS), _Terms(_DCTERMS)
+KGO, KGR, ORG, PROV = _Terms(_KGO), _Terms(_KGR), _Terms(_ORG), _Terms(_PROV)
+_XSD = {"decimal": ox.NamedNode(str(XSD.decimal)), "date": ox.NamedNode(str(XSD.date)),
+        "gYear": ox.NamedNode(str(XSD.gYear)), "integer": ox.NamedNode(str(XSD.integer))}
+
+
+def _lit(value: object, datatype: str | None = None) -> ox.Literal:
+    if isinstance(value, int) and datatype is None:
+        return ox.Literal(str(value), datatype=_XSD["integer"])
+    if datatype:
+        return ox.Literal(str(value), datatype=_XSD[datatype])
+    return ox.Literal(str(value))
 
 _CLASS = {label: getattr(KGO, label.value) for label in Label}
 _PREDICATE = {p: getattr(KGO, p.value) for p in Predicate}
@@ -52,14 +97,15 @@ def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
 
 
 def new_graph() -> Graph:
+    """An empty rdflib graph with the contract's prefixes bound."""
     g = Graph()
     for prefix, iri in PREFIXES.items():
         g.bind(prefix, iri, override=True)
     return g
 
 
-def _zh(s: str) -> Literal:
-    return Literal(s, lang="zh")
+def _zh(s: str) -> ox.Literal:
+    return ox.Literal(s, language="zh")
 
 
 def add_entity(g: Triples, e: Entity) -> None:
@@ -70,7 +116,7 @@ def add_entity(g: Triples, e: Entity) -> None:
         g.add((node, SKOS.altLabel, _zh(alias)))
     kind, _, rest = e.key.partition(":")
     if kind == "place" and re.fullmatch(r"\d{6}", rest):
-        g.add((node, KGO.adminCode, Literal(rest)))
+        g.add((node, KGO.adminCode, _lit(rest)))
 
 
 def add_document(g: Triples, r: DocumentResult) -> None:
@@ -78,10 +124,10 @@ def add_document(g: Triples, r: DocumentResult) -> None:
     doc = r.doc
     d = doc_iri(doc.id)
     g.add((d, RDF.type, KGO.Document))
-    g.add((d, DCTERMS.identifier, Literal(doc.id)))
+    g.add((d, DCTERMS.identifier, _lit(doc.id)))
     g.add((d, DCTERMS.title, _zh(doc.title)))
     if doc.date:
-        g.add((d, DCTERMS.issued, Literal(doc.date.isoformat(), datatype=XSD.date)))
+        g.add((d, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
     art_of_offset = []
     for a in r.articles:
         node = article_iri(doc.id, a.n)
@@ -89,13 +135,13 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         g.add((node, RDF.type, KGO.Article))
         g.add((node, DCTERMS.isPartOf, d))
         g.add((node, DCTERMS.title, _zh(a.title)))
-        g.add((node, KGO.articleNumber, Literal(a.n)))
-        g.add((node, KGO.startOffset, Literal(a.start)))
-        g.add((node, KGO.endOffset, Literal(a.end)))
+        g.add((node, KGO.articleNumber, _lit(a.n)))
+        g.add((node, KGO.startOffset, _lit(a.start)))
+        g.add((node, KGO.endOffset, _lit(a.end)))
         if a.section:
             g.add((node, KGO.section, _zh(a.section)))
         if doc.date:
-            g.add((node, DCTERMS.issued, Literal(doc.date.isoformat(), datatype=XSD.date)))
+            g.add((node, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
 
     def article_at(offset: int) -> URIRef | None:
         return next((n for s, e, n in art_of_offset if s <= offset < e), None)
@@ -104,8 +150,8 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         node = sentence_iri(doc.id, s.start, s.end)
         g.add((node, RDF.type, KGO.Sentence))
         g.add((node, KGO.text, _zh(s.text)))
-        g.add((node, KGO.startOffset, Literal(s.start)))
-        g.add((node, KGO.endOffset, Literal(s.end)))
+        g.add((node, KGO.startOffset, _lit(s.start)))
+        g.add((node, KGO.endOffset, _lit(s.end)))
         g.add((node, KGO.inArticle, article_iri(doc.id, s.article)))
         g.add((node, DCTERMS.isPartOf, d))
     for e in r.entities.values():
@@ -125,10 +171,10 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         ent = entity_iri(key)
         g.add((node, RDF.type, KGO.Mention))
         g.add((node, KGO.mentionOf, ent))
-        g.add((node, KGO.surface, Literal(m.text)))
-        g.add((node, KGO.startOffset, Literal(m.start)))
-        g.add((node, KGO.endOffset, Literal(m.end)))
-        g.add((node, KGO.extractor, Literal(m.extractor)))
+        g.add((node, KGO.surface, _lit(m.text)))
+        g.add((node, KGO.startOffset, _lit(m.start)))
+        g.add((node, KGO.endOffset, _lit(m.end)))
+        g.add((node, KGO.extractor, _lit(m.extractor)))
         sent = sentence_of(m.start)
         if sent is not None:
             g.add((node, KGO.inSentence, sentence_iri(doc.id, sent.start, sent.end)))
@@ -156,20 +202,20 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         node = KGR[f"target/{_digest(doc.id, str(t.start), str(t.end))}"]
         g.add((node, RDF.type, KGO.Target))
         g.add((node, KGO.indicator, _zh(t.indicator)))
-        g.add((node, KGO.value, Literal(t.value, datatype=XSD.decimal)))
-        g.add((node, KGO.unit, Literal(t.unit)))
-        g.add((node, KGO.comparator, Literal(t.comparator)))
+        g.add((node, KGO.value, _lit(t.value, "decimal")))
+        g.add((node, KGO.unit, _lit(t.unit)))
+        g.add((node, KGO.comparator, _lit(t.comparator)))
         if t.value_max is not None:
-            g.add((node, KGO.valueMax, Literal(t.value_max, datatype=XSD.decimal)))
+            g.add((node, KGO.valueMax, _lit(t.value_max, "decimal")))
         if t.year is not None:
-            g.add((node, KGO.targetYear, Literal(str(t.year), datatype=XSD.gYear)))
+            g.add((node, KGO.targetYear, _lit(str(t.year), "gYear")))
         if t.period:
             g.add((node, KGO.period, _zh(t.period)))
-        g.add((node, KGO.surface, Literal(t.text)))
-        g.add((node, KGO.startOffset, Literal(t.start)))
-        g.add((node, KGO.endOffset, Literal(t.end)))
+        g.add((node, KGO.surface, _lit(t.text)))
+        g.add((node, KGO.startOffset, _lit(t.start)))
+        g.add((node, KGO.endOffset, _lit(t.end)))
         g.add((node, PROV.wasDerivedFrom, sentence_iri(doc.id, t.sentence_start, t.sentence_end)))
-        g.add((node, KGO.extractor, Literal(t.extractor)))
+        g.add((node, KGO.extractor, _lit(t.extractor)))
         if t.setter and t.setter in r.entities:
             triple = (entity_iri(t.setter), KGO.hasTarget, node)
             g.add(triple)
@@ -193,21 +239,32 @@ def _add_statement(g: Triples, triple: tuple, doc_id: str, start: int, end: int,
     g.add((node, RDF.predicate, p))
     g.add((node, RDF.object, o))
     g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_id, start, end)))
-    g.add((node, KGO.extractor, Literal(extractor)))
+    g.add((node, KGO.extractor, _lit(extractor)))
 
 
-class Triples(set):
-    """The triples of a build: a plain set (rdflib's indexed Graph costs ~20 µs an add), turned
-    into an rdflib Graph only where one is needed (the page, validation) and serialised by
-    Oxigraph."""
+class Triples(dict):
+    """The triples of a build: an insertion-ordered set of Oxigraph triples (a dict with no
+    values), serialised by Oxigraph and turned into an rdflib Graph only where one is needed
+    (the page, validation). Insertion order follows the documents, so output is reproducible."""
 
-    def add(self, triple: tuple) -> None:  # type: ignore[override]
-        super().add(triple)
+    def __init__(self, triples: Iterable[ox.Triple] = ()) -> None:
+        super().__init__((t, None) for t in triples)
+
+    def add(self, triple: tuple) -> None:
+        self[ox.Triple(*triple)] = None
+
+    def discard(self, triple: ox.Triple) -> None:
+        self.pop(triple, None)
+
+    def __ior__(self, other: Iterable[ox.Triple]) -> Triples:  # type: ignore[override]
+        for t in other:
+            self[t] = None
+        return self
 
     def to_rdflib(self) -> Graph:
         g = new_graph()
-        for t in sorted(self):
-            g.add(t)
+        nt = ox.serialize(list(self), format=ox.RdfFormat.N_TRIPLES) or b""
+        g.parse(data=nt.decode("utf-8"), format="nt")
         return g
 
 
@@ -215,7 +272,7 @@ def to_triples(results: Iterable[DocumentResult]) -> Triples:
     """The triples of many documents; entities merge by key (aliases united)."""
     t = Triples()
     for r in results:
-        add_document(t, r)  # type: ignore[arg-type]
+        add_document(t, r)
     _one_label_each(t)
     return t
 
@@ -227,16 +284,17 @@ def to_graph(results: Iterable[DocumentResult]) -> Graph:
 
 def document_graphs(results: Iterable[DocumentResult], merged: Triples) -> list[tuple[URIRef, Triples]]:
     """One named graph per document (for TriG and N-Quads), labels as in the merged graph."""
+    name_props = (RDFS.label, SKOS.altLabel)
     names: dict = {}
-    for s_, p, o in merged:
-        if p in (RDFS.label, SKOS.altLabel):
-            names.setdefault(s_, set()).add((s_, p, o))
+    for x in merged:
+        if x.predicate in name_props:
+            names.setdefault(x.subject, set()).add(x)
     out = []
     for r in results:
         t = Triples()
-        add_document(t, r)  # type: ignore[arg-type]
-        named = {s_ for s_, p, _o in t if p in (RDFS.label, SKOS.altLabel)}
-        t = Triples(x for x in t if x[1] not in (RDFS.label, SKOS.altLabel))
+        add_document(t, r)
+        named = {x.subject for x in t if x.predicate in name_props}
+        t = Triples(x for x in t if x.predicate not in name_props)
         for node in named:
             t |= names.get(node, set())
         out.append((doc_iri(r.doc.id), t))
@@ -248,18 +306,19 @@ def _one_label_each(t: Triples) -> None:
     altLabel (the contract: exactly one label)."""
     labels: dict = {}
     aliases: dict = {}
-    posts = {s_ for s_, p, o in t if p == RDF.type and o == KGO.Post}
-    for s_, p, o in t:
-        if p == RDFS.label:
-            labels.setdefault(s_, []).append(o)
-        elif p == SKOS.altLabel:
-            aliases.setdefault(s_, []).append(o)
+    rdf_type, post, label, alt = RDF.type, KGO.Post, RDFS.label, SKOS.altLabel
+    posts = {x.subject for x in t if x.predicate == rdf_type and x.object == post}
+    for x in t:
+        if x.predicate == label:
+            labels.setdefault(x.subject, []).append(x.object)
+        elif x.predicate == alt:
+            aliases.setdefault(x.subject, []).append(x.object)
     for node, ls in labels.items():
-        ls.sort(key=lambda l: (-len(str(l)), str(l)))
+        ls.sort(key=lambda l: (-len(l.value), l.value))
         if len(ls) > 1 and node not in posts:
             for extra in ls[1:]:
-                t.discard((node, RDFS.label, extra))
-                t.add((node, SKOS.altLabel, extra))
+                t.discard(ox.Triple(node, label, extra))
+                t.add((node, alt, extra))
         for alias in aliases.get(node, []):
             if alias == ls[0]:
-                t.discard((node, SKOS.altLabel, alias))
+                t.discard(ox.Triple(node, alt, alias))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -147,16 +147,18 @@ class TextView:
     """
 
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = document offset of text[i]
+    offsets: Sequence[int]  # offsets[i] = document offset of text[i] (a range when no gaps)
     end: int  # document offset just past the sentence
 
     @classmethod
     def of(cls, sentence: Sentence, simplified: bool = False) -> TextView:
         """The clean view of a sentence; ``simplified`` converts traditional characters so
         that 國務院 matches 国务院 (the document keeps its own characters)."""
+        raw = to_simplified(sentence.text) if simplified else sentence.text
+        if not any(ch.isspace() for ch in raw):  # most sentences: the view is the text itself
+            return cls(raw, range(sentence.start, sentence.end), sentence.end)
         chars: list[str] = []
         offsets: list[int] = []
-        raw = to_simplified(sentence.text) if simplified else sentence.text
         i = 0
         while i < len(raw):
             ch = raw[i]

@@ -12,8 +12,6 @@ from pathlib import Path
 import pyoxigraph as ox
 from collections.abc import Iterable
 
-from rdflib import BNode, Literal
-
 from kg.errors import InputError, ResourceError
 from kg.vocab import PREFIXES
 
@@ -39,48 +37,29 @@ def ontology_bytes() -> bytes:
     return ontology_path().read_bytes()
 
 
-def to_ox(term: object) -> object:
-    """An rdflib term as an Oxigraph term."""
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    return ox.NamedNode(str(term))
-
-
-def _ox_triples(triples: Iterable[tuple]) -> list:
-    cache: dict = {}
-
-    def conv(t: object) -> object:
-        out = cache.get(t)
-        if out is None:
-            out = cache[t] = to_ox(t)
-        return out
-    return [ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in triples]
-
-
-def serialize_turtle(triples: Iterable[tuple]) -> bytes:
-    """Turtle of rdflib triples, written by Oxigraph, sorted, with the contract's prefixes."""
-    return ox.serialize(sorted(_ox_triples(triples), key=str), format=ox.RdfFormat.TURTLE,
+def serialize_turtle(triples: Iterable[ox.Triple]) -> bytes:
+    """Turtle of Oxigraph triples, sorted, with the contract's prefixes."""
+    # grouped by subject (stable: the order within a subject is the builder's, reproducible)
+    return ox.serialize(sorted(triples, key=_subject), format=ox.RdfFormat.TURTLE,
                         prefixes=PREFIXES)
 
 
-def serialize_dataset(named: list[tuple[object, Iterable[tuple]]], fmt: str) -> bytes:
+def _subject(t: ox.Triple) -> str:
+    return t.subject.value
+
+
+def serialize_dataset(named: list[tuple[object, Iterable[ox.Triple]]], fmt: str) -> bytes:
     """Named graphs as TriG (``trig``) or N-Quads (``nq``)."""
-    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(name)))
-             for name, triples in named for t in _ox_triples(triples)]
-    quads.sort(key=str)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, name)
+             for name, triples in named for t in triples]
+    quads.sort(key=lambda q: (q.graph_name.value, q.subject.value))
     format_ = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
     return ox.serialize(quads, format=format_, prefixes=PREFIXES if fmt == "trig" else None)
 
 
-def serialize_jsonld(triples: Iterable[tuple]) -> bytes:
+def serialize_jsonld(triples: Iterable[ox.Triple]) -> bytes:
     """JSON-LD (expanded form, written by Oxigraph)."""
-    return ox.serialize(sorted(_ox_triples(triples), key=str), format=ox.RdfFormat.JSON_LD)
+    return ox.serialize(sorted(triples, key=_subject), format=ox.RdfFormat.JSON_LD)
 
 
 def load_store(path: str | Path, *, with_ontology: bool = True) -> ox.Store:

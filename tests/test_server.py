@@ -112,3 +112,27 @@ def test_service_description_cors_and_errors(server):
 def test_result_size_is_capped(server):
     r = client(server, "SELECT * WHERE { ?s ?p ?o }").queryAndConvert()
     assert len(r["results"]["bindings"]) == 500
+
+
+def test_request_limits(server):
+    from kg.server import MAX_BODY, MAX_QUERY
+    big = b"query=" + b"A" * (MAX_BODY + 10)
+    req = urllib.request.Request(server.url + "/sparql", data=big,
+                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(req)
+    assert e.value.code == 413
+    long_query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * MAX_QUERY
+    req = urllib.request.Request(server.url + "/sparql", data=long_query.encode(),
+                                 headers={"Content-Type": "application/sparql-query"})
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(req)
+    assert e.value.code == 413 and "Traceback" not in e.value.read().decode()
+
+
+def test_hostile_strings_come_back_escaped(server):
+    q = PREFIX + 'SELECT ?x WHERE { BIND("<script>alert(1)</script>&" AS ?x) }'
+    req = urllib.request.Request(server.url + "/sparql?query=" + urllib.parse.quote(q),
+                                 headers={"Accept": "application/sparql-results+xml"})
+    body = urllib.request.urlopen(req).read().decode()
+    assert "<script>" not in body and "&lt;script&gt;" in body

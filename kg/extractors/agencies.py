@@ -6,6 +6,7 @@ written after an agency (工信部装备工业一司, 省工信厅中小企业�
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -46,18 +47,17 @@ def make_local_agency_extractor(name: str):
     gaz = Gazetteer((r["short"], r["full"]) for r in rows)
 
     def extract(passage: Passage) -> Iterator[Mention]:
-        places_by_end: dict[tuple[int, int], Mention] = {}
-        for m in find_places(passage, "gazetteer.place"):
-            places_by_end[(m.start, m.end)] = m
+        places = sorted(find_places(passage, "gazetteer.place"))
+        starts = [m.start for m in places]
         for sv in passage.sentences:
-            ends = {}
-            for m in places_by_end.values():
-                if sv.sentence.start <= m.start < sv.sentence.end:
-                    # the place's end in the clean view
-                    for i, off in enumerate(sv.view.offsets):
-                        if off == m.end - 1:
-                            ends[i + 1] = m
-                            break
+            ends = {}  # the clean-view offset just past each place of this sentence
+            lo = bisect.bisect_left(starts, sv.sentence.start)
+            hi = bisect.bisect_left(starts, sv.sentence.end)
+            for m in places[lo:hi]:
+                try:
+                    ends[sv.view.offsets.index(m.end - 1) + 1] = m
+                except ValueError:
+                    continue
             for a, b, full in gaz.find(sv.text):
                 place_name, start = "", a
                 if a in ends:

@@ -64,6 +64,7 @@ class Passage:
     article: Article
     sentences: list[SentenceView]
     context: dict[str, str] = field(default_factory=dict)  # e.g. {"province": key}
+    cache: dict[str, object] = field(default_factory=dict)  # shared work of extractors
 
 
 MentionExtractor = Callable[[Passage], Iterable[Mention]]
@@ -127,9 +128,14 @@ class Gazetteer:
         if self._empty:
             return
         hits = [(end + 1 - len(s), end + 1, v) for end, (s, v) in self._automaton.iter(text)]
+        if not hits:
+            return
         if accept is not None:
             hits = [h for h in hits if accept(h[0], h[1])]
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        if len(hits) == 1:
+            yield hits[0]
+            return
+        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken = bytearray(len(text))
         chosen = []
         for a, b, v in hits:

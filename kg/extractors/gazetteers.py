@@ -63,8 +63,16 @@ def _choose(rows: tuple[PlaceRow, ...], context: set[str]) -> PlaceRow | None:
     return ranked[0]
 
 
-def find_places(passage: Passage, name: str) -> Iterator[Mention]:
-    """Place mentions of a passage (shared with the local-agency extractor)."""
+def find_places(passage: Passage, name: str) -> list[Mention]:
+    """Place mentions of a passage (shared with the local-agency extractor and the place
+    context; computed once per passage)."""
+    key = f"places:{name}"
+    if key not in passage.cache:
+        passage.cache[key] = list(_find_places(passage, name))
+    return passage.cache[key]  # type: ignore[return-value]
+
+
+def _find_places(passage: Passage, name: str) -> Iterator[Mention]:
     gaz = _place_gazetteer()
     hits = []
     for sv in passage.sentences:
