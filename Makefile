@@ -30,6 +30,9 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/queries.py
+	$(BIN)/python bench/viz.py
+	$(BIN)/python bench/cluener.py
 
 clean:
 	rm -rf outputs .pytest_cache

@@ -146,7 +146,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
     done = [r for r in results if r is not None]
     for r in done:
         report.documents.append(r.doc.path)
-        report.articles += len(r.articles)
+        report.articles += sum(1 for a in r.articles if a.n > 0)
     results = done
     triples = to_triples(results)
     report.triples = len(triples)

@@ -56,6 +56,8 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
     for m in result.mentions:
         by_article[0].append(m)
     for passage in passages:
+        if passage.article.n == 0:
+            continue  # a masthead or copyright page states no facts
         ms = in_passage(passage, result.mentions)
         topic = {
             "programme": _main_topic(passage, ms, {Label.PROGRAMME}),
@@ -89,6 +91,8 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
     《规划》部署的专项行动…一是开展智能制造技术攻关行动 -> 智能制造技术攻关行动 partOf the plan."""
     out = []
     for passage in passages:
+        if passage.article.n == 0:
+            continue
         ms = [m for m in in_passage(passage, result.mentions) if m.label is Label.PROGRAMME]
         for parent, child in zip(ms, ms[1:]):
             # 上海市市级科技重大专项“…无人系统”: the quoted instance is part of the programme

@@ -13,6 +13,7 @@ from kg.extractors.base import SentenceView
 from kg.extractors.gazetteers import ancestors, find_places, place_index
 from kg.facts import extract_facts
 from kg.ingest import split_articles
+from kg.ingest.articles import matter
 from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
 from kg.segment import TextView, is_traditional, segment
 from kg.types import (Article, Document, Entity, Label, Mention, Post, Relation, Sentence,
@@ -45,7 +46,7 @@ def passages(doc: Document) -> list[Passage]:
     """The articles of ``doc`` with their sentences and place context."""
     out = []
     simplified = is_traditional(doc.text)
-    for article in split_articles(doc):
+    for article in split_articles(doc) + matter(doc):
         sents = segment(doc, article)
         title = _title_sentence(doc, article)
         if title is not None:

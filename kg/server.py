@@ -317,8 +317,21 @@ def make_handler(pool: WorkerPool, allow_service: bool):
             if url.path != "/sparql":
                 self._send(error_reply(404, f"no such path {url.path}; the endpoint is /sparql"))
                 return
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                self._send(error_reply(400, "bad Content-Length"))
+                return
             if length > MAX_BODY:
+                # read (a bounded part of) what the client sends, so it sees the answer rather
+                # than a reset connection, then close
+                remaining = min(length, 8 * MAX_BODY)
+                while remaining > 0:
+                    chunk = self.rfile.read(min(remaining, 65536))
+                    if not chunk:
+                        break
+                    remaining -= len(chunk)
+                self.close_connection = True
                 self._send(error_reply(413, f"request body over {MAX_BODY} bytes"))
                 return
             body = self.rfile.read(length).decode("utf-8", errors="replace")

@@ -3,6 +3,7 @@ always reproduce their spans, literals are valid, graphs conform to the shapes."
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,8 @@ from kg.pipeline import extract_document
 from kg.types import Document
 from kg.validate import validate_graph
 
+LEXICAL = {XSD.decimal: re.compile(r"[+-]?\d+(\.\d+)?"), XSD.integer: re.compile(r"[+-]?\d+"),
+           XSD.gYear: re.compile(r"\d{4}"), XSD.date: re.compile(r"\d{4}-\d\d-\d\d")}
 BUDGET = int(os.environ.get("KG_FUZZ_EXAMPLES", "200"))
 # policy-flavoured pieces, so generated text reaches the extractors' interesting paths
 PIECES = ["工业和信息化部", "江苏省", "省工信厅", "南京", "《“十四五”规划》", "（以下简称《规划》）",
@@ -56,7 +59,8 @@ def test_extraction_never_crashes_and_offsets_reproduce_spans(t):
 def test_graphs_conform_and_literals_are_valid(t):
     g = to_graph([extract_document(Document("d", "d.txt", t))])
     for _s, _p, o in g:
-        if isinstance(o, Literal) and o.datatype in (XSD.decimal, XSD.integer, XSD.gYear, XSD.date):
-            assert o.value is not None, o  # rdflib parses a valid lexical form
+        if isinstance(o, Literal) and o.datatype in LEXICAL:
+            assert LEXICAL[o.datatype].fullmatch(str(o)), (o, o.datatype)
+            assert not getattr(o, "ill_typed", False), o
     report = validate_graph(g)
     assert report.conforms, report.text[:1000]

@@ -157,4 +157,6 @@ def short_aligned(sv: SentenceView, start: int, end: int, short: int = 3) -> boo
         return True
     if start not in sv.bounds:
         return False
-    return end in sv.bounds or (sv.text[end - 1] in "省市区县" and end - 1 in sv.bounds)
+    # a full place name ending in its level character is unambiguous even when jieba glued
+    # it to what follows (江苏省人民政府 is one token)
+    return end in sv.bounds or sv.text[end - 1] in "省市区县"

@@ -67,7 +67,8 @@ def _is_name_token(tok: str) -> bool:
 
 
 def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0,
-               extra_stops: frozenset[str] = frozenset()) -> int:
+               extra_stops: frozenset[str] = frozenset(),
+               allowed: frozenset[str] = frozenset()) -> int:
     """Where the name that ends in a suffix at ``core_start`` begins, in the clean view."""
     spans = token_spans(sv)
     start = core_start
@@ -79,8 +80,8 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     opened = 0
     while idx is not None and idx >= 0:
         s, e, tok = spans[idx]
-        if s < min_start or core_start - s > max_len or not _is_name_token(tok) \
-                or tok in extra_stops:
+        if s < min_start or core_start - s > max_len or tok in extra_stops \
+                or (tok not in allowed and not _is_name_token(tok)):
             break
         if tok in ("“", "《", "（", "("):
             if opened <= 0:
@@ -101,6 +102,10 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
                 changed = True
                 break
     start = strip_enumeration(text, start)
+    # an English word glued before a Chinese name: "by江苏中科…研究院"
+    latin = re.match(r"[a-z]+(?=[\u4e00-\u9fff])", text[start:core_start])
+    if latin:
+        start += latin.end()
     # a function word jieba glued to the name's first character: 将市科技孵化中心
     while start < core_start - 3 and text[start] in _GLUED_FUNCTION_CHARS:
         start += 1

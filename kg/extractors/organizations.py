@@ -16,7 +16,10 @@ from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
 _LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"}
-_ORG_STOPS = frozenset({"和"})
+_ORG_STOPS = frozenset({"和", "成立", "组建"})
+# inside organisation names: 语音及语言信息处理国家工程实验室, 国务院知识产权战略实施工作部际联席会议
+# (a leading 实施 is still cut: 加快实施国家技术创新中心 -> 国家技术创新中心)
+_ORG_ALLOWED = frozenset({"及", "实施"})
 # （安徽） after a name is part of it: 国家煤化工产品质量监督检验中心（安徽）
 _PAREN_PLACE = re.compile(r"（[\u4e00-\u9fff]{2,4}）")
 _GENERIC = re.compile(r"^(?:[该本此这各其]|相关|有关|上述|一批|多家|我国|国内|国际|国家级|省级|市级)")
@@ -44,7 +47,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     continue  # 大学生, 集团化: the suffix is not the end of a word
                 # an organisation may contain another: 大连理工大学江苏研究院 (overlaps are
                 # settled by the linker, longest first); 和 separates two of them
-                start = name_start(sv, a, extra_stops=_ORG_STOPS)
+                start = name_start(sv, a, extra_stops=_ORG_STOPS, allowed=_ORG_ALLOWED)
                 if a - start < MIN_NAME or is_generic(sv, start, a):
                     continue
                 end = b
@@ -59,8 +62,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     if row is None:
                         continue
                     canonical = row.name + canonical[1:]
-                if _GENERIC.match(surface):
-                    continue
+                if _GENERIC.match(surface) or (label is not Label.EVENT and surface.startswith("全国")):
+                    continue  # 全国教育大会 is an event; 全国大学 is no organisation
                 yield sv.mention(start, end, label, name, canonical=canonical, doc=passage.doc)
     return extract
 

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.resources import surnames, table
+from kg.segment import tokenizer
 from kg.types import Label, Mention
 
+COMMON_WORD = 1000  # jieba frequency above which a two- or three-character word is not a name
 # characters that end a Chinese name when they follow it: 王志刚为…, 胡广杰在…
 _AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及、，。；：（）")
 
@@ -49,6 +51,8 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
         nxt = text[i + L] if i + L < len(text) else "。"
         if L == 3 and cand[2] in _AFTER_NAME:
             continue
+        if tokenizer().FREQ.get(cand, 0) >= COMMON_WORD:
+            continue  # 关于, 负责: a common word, not a name
         if (i + L) in sv.bounds or nxt in _AFTER_NAME:
             return i + L
     return i

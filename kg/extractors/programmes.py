@@ -28,9 +28,9 @@ MIN_NAME = 2
 _PLACE_COUNT = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市区县]([一二三四五六七八九十]+大[\u4e00-\u9fff]{0,4})$")
 
 
-def _is_book(title: str) -> bool:
-    """Titles of laws and reports count; quoted newspapers (《人民日报》) do not."""
-    return not title.endswith(("报", "网", "杂志", "周刊"))
+def _is_periodical(title: str) -> bool:
+    """《人民日报》, 《4.0 信息速报》: a newspaper, site or journal, not a programme."""
+    return title.endswith(("报", "网", "杂志", "周刊", "期刊", "月刊", "学报"))
 
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
@@ -57,7 +57,7 @@ def _is_dictionary_word(name: str) -> bool:
     return tokenizer().FREQ.get(name, 0) > 0
 
 
-@register("pattern.programme", labels={Label.PROGRAMME})
+@register("pattern.programme", labels={Label.PROGRAMME, Label.MEDIA})
 def make_programme_extractor(name: str):
     """Programmes named in 《》 or by their ending.
 
@@ -72,10 +72,9 @@ def make_programme_extractor(name: str):
             books = []
             for m in _BOOK_TITLE.finditer(text):
                 title = m.group(1).strip()
-                if _is_book(title):
-                    books.append((m.start(), m.end()))
-                    yield sv.mention(m.start(), m.end(), Label.PROGRAMME, name,
-                                     canonical=title, doc=passage.doc)
+                books.append((m.start(), m.end()))
+                label = Label.MEDIA if _is_periodical(title) else Label.PROGRAMME
+                yield sv.mention(m.start(), m.end(), label, name, canonical=title, doc=passage.doc)
             for a, b, strength in _suffix_runs(suffixes, text):
                 if any(s <= a < e for s, e in books):
                     continue
@@ -121,8 +120,9 @@ def make_programme_extractor(name: str):
                 yield sv.mention(start, end, Label.PROGRAMME, name,
                                  canonical=text[start:end], doc=passage.doc)
                 yield from _named_instance(sv, end, name, passage)
-            for _s, e in books:
-                yield from _named_instance(sv, e, name, passage)
+            for (_s, e), title in zip(books, (m.group(1) for m in _BOOK_TITLE.finditer(text))):
+                if not _is_periodical(title.strip()):
+                    yield from _named_instance(sv, e, name, passage)
     return extract
 
 

@@ -124,6 +124,30 @@ def _split_point(doc: Document, lines: list[_Line], first: int, last: int, title
     return best
 
 
+MATTER_TITLE = "刊头与版权页"  # the title given to article 0: a newsletter's masthead and copyright page
+_CONTENTS_START = re.compile(r"^\s*(?:本期重点|本期要目|目\s*录)\s*$")
+
+
+def matter(doc: Document) -> list[Article]:
+    """A newsletter's masthead (before its highlights and contents) and copyright page, as
+    article 0: they name the publication and its publisher, but hold no news."""
+    lines = _lines(doc.text)
+    toc = _read_toc(lines)
+    if toc is None:
+        return []
+    out = []
+    first = next((i for i, ln in enumerate(lines) if _CONTENTS_START.match(ln.text)), None)
+    if first:
+        out.append(Article(doc.id, 0, MATTER_TITLE, "", "", lines[0].start, lines[first - 1].end,
+                           lines[0].start))
+    copyright_line = next((i for i in range(toc.end_line, len(lines))
+                           if _COPYRIGHT.search(lines[i].text)), None)
+    if copyright_line is not None:
+        out.append(Article(doc.id, 0, MATTER_TITLE, "", "", lines[copyright_line].start,
+                           lines[-1].end, lines[copyright_line].start))
+    return out
+
+
 def split_articles(doc: Document) -> list[Article]:
     """The articles of ``doc``: a newsletter's, or the whole file as one."""
     lines = _lines(doc.text)

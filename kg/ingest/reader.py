@@ -27,9 +27,10 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
+            # a folder's README describes the corpus; it is not part of it
             found = sorted(p for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                           and not p.name.startswith("."))
+                           and not p.name.startswith(".") and not p.name.upper().startswith("README"))
         elif path.exists():
             found = [path]
         else:
