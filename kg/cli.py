@@ -150,10 +150,11 @@ def viz(graph: str, output: str, focus: str | None, hops: int, query_file: str |
     Example: kg viz outputs/graph.ttl -o network.html --focus 工信部 --hops 1
     """
     from kg.build import write_atomic
-    from kg.viz.graphs import load_graph, subgraph_of_query
+    from kg.store import load_rdflib
+    from kg.viz.graphs import subgraph_of_query
     from kg.viz.network import ego, export, project, render_html
     try:
-        g = load_graph(graph)
+        g = load_rdflib(graph)
         if query_file:
             g = subgraph_of_query(g, graph, Path(query_file).read_text(encoding="utf-8"))
         net = project(g)

@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.errors import InputError
+from kg.store import load_rdflib
 from kg.vocab import KGO, ORG
 
 BUCKET_OF_GOLD = {
@@ -197,26 +198,6 @@ def score_targets(g: Graph, gold: dict) -> dict[str, tuple[int, int, int, int]]:
     return {"targets": (sum(1 for x in golds if not x[2]), len(preds), found, ok)}
 
 
-def _load_graph(path: Path) -> Graph:
-    fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig",
-           ".nq": "nquads"}.get(path.suffix.lower(), "turtle")
-    g = Graph()
-    try:
-        if fmt in ("trig", "nquads"):
-            from rdflib import Dataset
-            ds = Dataset(default_union=True)
-            ds.parse(path, format=fmt)
-            for s, p, o, _c in ds.quads((None, None, None, None)):
-                g.add((s, p, o))
-        else:
-            g.parse(path, format=fmt)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such graph file") from None
-    except Exception as e:  # noqa: BLE001 - rdflib raises many kinds on bad input
-        raise InputError(f"{path}: cannot load graph ({e})") from e
-    return g
-
-
 def score(g: Graph, gold: dict) -> dict[str, dict[str, float]]:
     """Scores of a graph against a gold dict: bucket -> gold, pred, found, P, R, F1."""
     rows = {**score_entities(g, gold), **score_relations(g, gold), **score_targets(g, gold)}
@@ -239,7 +220,7 @@ def score_files(graph: str | Path, gold: str | Path) -> dict[str, dict[str, floa
     if "entities" not in gold_data:
         raise InputError(f"{gold_path}: not a gold annotation (no 'entities')")
     gold_data.setdefault("relations", [])
-    return score(_load_graph(Path(graph)), gold_data)
+    return score(load_rdflib(graph), gold_data)
 
 
 def format_scores(scores: dict[str, dict[str, float]]) -> str:

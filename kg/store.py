@@ -12,6 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from collections.abc import Iterable
 
+from rdflib import Dataset, Graph
+
 from kg.errors import InputError, ResourceError
 from kg.vocab import PREFIXES
 
@@ -82,3 +84,25 @@ def load_store(path: str | Path, *, with_ontology: bool = True) -> ox.Store:
     if with_ontology:
         store.bulk_load(ontology_bytes(), ox.RdfFormat.TURTLE)
     return store
+
+
+def load_rdflib(path: str | Path) -> Graph:
+    """An rdflib graph from a graph file (named graphs of TriG and N-Quads merged), or an
+    :class:`InputError` naming the file."""
+    path = Path(path)
+    fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig",
+           ".nq": "nquads", ".rdf": "xml"}.get(path.suffix.lower(), "turtle")
+    g = Graph()
+    try:
+        if fmt in ("trig", "nquads"):
+            ds = Dataset(default_union=True)
+            ds.parse(path, format=fmt)
+            for s, p, o, _c in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+        else:
+            g.parse(path, format=fmt)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such graph file") from None
+    except Exception as e:  # noqa: BLE001 - rdflib raises many kinds on bad input
+        raise InputError(f"{path}: cannot load graph ({e})") from e
+    return g

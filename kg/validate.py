@@ -10,8 +10,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import InputError
-from kg.store import ontology_path
+from kg.store import load_rdflib, ontology_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +31,4 @@ def validate_graph(g: Graph) -> ValidationReport:
 
 def validate_file(path: str | Path) -> ValidationReport:
     """Validate a graph file."""
-    g = Graph()
-    try:
-        g.parse(str(path))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such graph file") from None
-    except Exception as e:  # noqa: BLE001 - rdflib raises many kinds on bad input
-        raise InputError(f"{path}: cannot load graph ({e})") from e
-    return validate_graph(g)
+    return validate_graph(load_rdflib(path))

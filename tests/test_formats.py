@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kg.build import build
-from kg.evaluate import _load_graph
+from kg.store import load_rdflib
 from kg.ingest import read_document, read_documents
 
 SENTENCE = "工业和信息化部、国家发展和改革委员会等十五部门联合印发《“十四五”机器人产业发展规划》。"
@@ -15,7 +15,7 @@ TITLE = "“十四五”推动机器人产业迈向中高端"
 
 def labels(outdir) -> set[str]:
     from rdflib import RDFS
-    g = _load_graph(outdir / "graph.ttl")
+    g = load_rdflib(outdir / "graph.ttl")
     return {str(o) for o in g.objects(None, RDFS.label)}
 
 

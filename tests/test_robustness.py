@@ -11,7 +11,7 @@ import time
 
 from rdflib import RDFS
 
-from kg.evaluate import _load_graph
+from kg.store import load_rdflib
 
 from conftest import NEWSLETTER
 
@@ -50,7 +50,7 @@ def test_messy_folder_builds_and_names_every_bad_file(tmp_path):
     skipped = {os.path.basename(s["file"]) for s in report["skipped"]}
     assert skipped == {"empty.txt", "binary.txt", "fake.pdf", "broken.pdf", "fake.docx"}
     assert all(s["reason"] for s in report["skipped"])
-    g = _load_graph(tmp_path / "out" / "graph.ttl")
+    g = load_rdflib(tmp_path / "out" / "graph.ttl")
     names = {str(o) for o in g.objects(None, RDFS.label)}
     assert {"工业和信息化部", "财政部", "教育部", "科学技术部", "商务部"} <= names
 
@@ -96,5 +96,5 @@ def test_killed_build_leaves_the_previous_graph_whole(tmp_path):
         # either the old graph, whole, or (if the build got that far) a new one that parses
         for name, digest in after.items():
             if digest != before[name] and name == "graph.ttl":
-                _load_graph(out / name)
-    _load_graph(out / "graph.ttl")
+                load_rdflib(out / name)
+    load_rdflib(out / "graph.ttl")

@@ -1,4 +1,4 @@
-"""Loading a graph for drawing, and the subgraph a CONSTRUCT query selects."""
+"""The subgraph a CONSTRUCT query selects, ready to draw."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,19 +6,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
-from kg.errors import InputError, QueryError
-
-
-def load_graph(path: str | Path) -> Graph:
-    """An rdflib graph from a file, or an :class:`InputError` naming it."""
-    g = Graph()
-    try:
-        g.parse(str(path))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such graph file") from None
-    except Exception as e:  # noqa: BLE001 - rdflib raises many kinds on bad input
-        raise InputError(f"{path}: cannot load graph ({e})") from e
-    return g
+from kg.errors import QueryError
 
 
 def subgraph_of_query(g: Graph, path: str | Path, query: str) -> Graph:
