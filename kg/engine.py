@@ -33,6 +33,20 @@ def _extract(doc: Document) -> object:
         return f"{doc.path}: extraction failed ({type(e).__name__}: {e})"
 
 
+def _extract_with_triples(doc: Document) -> object:
+    """In a worker: the result with its triples already made (as N-Triples, cheap to send),
+    so the parent only merges them."""
+    import pyoxigraph as ox
+
+    from kg.graph import Triples, add_document
+    result = _extract(doc)
+    if not isinstance(result, str):
+        t = Triples()
+        add_document(t, result)
+        result.ntriples = ox.serialize(list(t), format=ox.RdfFormat.N_TRIPLES) or b""
+    return result
+
+
 def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
     if workers <= 1 or len(docs) <= 1:
         for i, doc in enumerate(docs):
@@ -45,7 +59,7 @@ def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
     # big documents first, so no worker is left with one long tail
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = {pool.submit(_extract, docs[i]): i for i in order}
+        futures = {pool.submit(_extract_with_triples, docs[i]): i for i in order}
         for f in as_completed(futures):
             yield futures[f], f.result()
 
@@ -60,7 +74,7 @@ def run_dask(docs: Sequence[Document], scheduler: str) -> Iterator[Outcome]:
     except (OSError, TimeoutError) as e:
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
     try:
-        futures = client.map(_extract, list(docs), pure=False)
+        futures = client.map(_extract_with_triples, list(docs), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         for f in as_completed(futures):
             yield index[f.key], f.result()

@@ -272,7 +272,10 @@ def to_triples(results: Iterable[DocumentResult]) -> Triples:
     """The triples of many documents; entities merge by key (aliases united)."""
     t = Triples()
     for r in results:
-        add_document(t, r)
+        if r.ntriples:  # made by a worker process
+            t |= ox.parse(r.ntriples, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            add_document(t, r)
     _one_label_each(t)
     return t
 
@@ -286,17 +289,17 @@ def document_graphs(results: Iterable[DocumentResult], merged: Triples) -> list[
     """One named graph per document (for TriG and N-Quads), labels as in the merged graph."""
     name_props = (RDFS.label, SKOS.altLabel)
     names: dict = {}
-    for x in merged:
+    for x in merged:  # merged is ordered: keep its order (a set's would vary by process)
         if x.predicate in name_props:
-            names.setdefault(x.subject, set()).add(x)
+            names.setdefault(x.subject, []).append(x)
     out = []
     for r in results:
         t = Triples()
         add_document(t, r)
-        named = {x.subject for x in t if x.predicate in name_props}
+        named = dict.fromkeys(x.subject for x in t if x.predicate in name_props)
         t = Triples(x for x in t if x.predicate not in name_props)
         for node in named:
-            t |= names.get(node, set())
+            t |= names.get(node, [])
         out.append((doc_iri(r.doc.id), t))
     return out
 

@@ -32,6 +32,8 @@ class DocumentResult:
     relations: list[Relation] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    # the document's triples as N-Triples, when a worker process made them (see kg.engine)
+    ntriples: bytes = b""
 
 
 def _title_sentence(doc: Document, article: Article) -> Sentence | None:
