@@ -97,3 +97,15 @@ def test_encodings(tmp_path, encoding, bom):
     assert doc.text.strip() == text.strip()
     build([path], tmp_path / "out", html=False)
     assert "工业和信息化部" in labels(tmp_path / "out")
+
+
+def test_pdf_without_a_text_layer_is_named_and_skipped(tmp_path):
+    from reportlab.pdfgen import canvas
+    c = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    c.rect(50, 50, 200, 200, fill=1)  # a scanned page: pixels, no text
+    c.showPage()
+    c.save()
+    (tmp_path / "ok.txt").write_text(f"{TITLE}\n{SENTENCE}\n", encoding="utf-8")
+    report = build([tmp_path], tmp_path / "out", html=False)
+    assert [(f.rsplit("/", 1)[-1], "no text layer" in r) for f, r in report.skipped] == [("scan.pdf", True)]
+    assert "工业和信息化部" in labels(tmp_path / "out")
