@@ -62,8 +62,10 @@ def test_programme_network(store):
 
 def test_evidence(store):
     rows = answer(store, "evidence")
-    assert any(r["subject"] == "2021世界智能制造大会" and r["relation"] == "heldIn"
-               and "在南京开幕" in r["sentence"] for r in rows)
+    assert any(r["subject"] == "2021世界智能制造大会" and r["relation"] == "organizedBy"
+               and r["object"] == "工业和信息化部" and "在南京开幕" in r["sentence"] for r in rows)
+    assert any(r["relation"] == "issuedBy" and "八部门联合印发" in r["sentence"] for r in rows)
+    assert all("工业和信息化部" in (r["subject"], r["object"]) for r in rows)
 
 
 def test_target_evidence(store):
