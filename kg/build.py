@@ -86,7 +86,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
           formats: Iterable[str] = ("ttl",), workers: int | None = 1, engine: str = "local",
           scheduler: str | None = None, cache: bool = True,
           on_error: Callable[[str, str], None] | None = None,
-          progress: Callable[[int, int, int], None] | None = None) -> BuildReport:
+          progress: Callable[[int, int, int, int], None] | None = None) -> BuildReport:
     """Build the graph of ``inputs`` into ``outdir``: always ``graph.ttl``, plus ``graph.trig``
     / ``graph.nq`` (one named graph per document) and ``graph.jsonld`` when asked.
 
@@ -132,7 +132,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
         nonlocal done_chars
         done_chars += len(docs[todo[i]].text)
         if progress:
-            progress(done, len(todo), done_chars * 100 // max(chars, 1))
+            progress(done, len(todo), done_chars, chars)
 
     fresh = extract_many([docs[i] for i in todo], workers=workers, engine=engine,
                          scheduler=scheduler, progress=tick)

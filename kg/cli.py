@@ -84,12 +84,14 @@ def _progress_bar():
         return None
     start = time.monotonic()
 
-    def show(done: int, total: int, percent: int) -> None:
-        elapsed = time.monotonic() - start
-        eta = elapsed * (100 - percent) / percent if percent else 0
+    def show(done: int, total: int, chars: int, total_chars: int) -> None:
+        elapsed = max(time.monotonic() - start, 1e-6)
+        percent = chars * 100 // max(total_chars, 1)
+        rate = chars / elapsed
+        eta = (total_chars - chars) / rate if rate else 0
         bar = "#" * (percent // 4)
-        click.echo(f"\r[{bar:25}] {done}/{total} documents {percent:3d}%  "
-                   f"{elapsed:5.1f}s elapsed, ETA {eta:5.1f}s", err=True, nl=done == total)
+        click.echo(f"\r[{bar:25}] {done}/{total} documents {percent:3d}%  {rate:9,.0f} chars/s  "
+                   f"ETA {eta:5.1f}s", err=True, nl=done == total)
     return show
 
 
