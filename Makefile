@@ -33,6 +33,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/queries.py
 	$(BIN)/python bench/viz.py
 	$(BIN)/python bench/cluener.py
+	$(BIN)/python bench/newsletter.py
 
 clean:
 	rm -rf outputs .pytest_cache
