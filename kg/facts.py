@@ -119,8 +119,11 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
     """kgo:partOf from a unit to its organisation: 工信部装备工业一司 -> 工业和信息化部 (from the
     unit extractors), 南京大学苏州校区 -> 南京大学 (a name that begins with another's)."""
     from kg.extractors.gazetteers import agency_rows
+    from kg.resources import split_aliases, table
     known: dict[str, tuple[str, Label, str]] = {}
-    for key, label, canonical, aliases in agency_rows():
+    rows = list(agency_rows()) + [(f"org:{r['name']}", Label.COMPANY, r["name"],
+                                   split_aliases(r["aliases"])) for r in table("companies.tsv")]
+    for key, label, canonical, aliases in rows:
         for s in (canonical, *aliases):
             known[s] = (key, label, canonical)
     for e in list(result.entities.values()):
@@ -136,7 +139,7 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
             continue
         parent = None
         if e.parent_key.startswith("org:"):
-            parent = (e.parent_key, Label.AGENCY, e.parent_key[4:])
+            parent = known.get(e.parent_key[4:], (e.parent_key, Label.AGENCY, e.parent_key[4:]))
         else:
             for n in range(len(e.name) - 2, 1, -1):
                 hit = known.get(e.name[:n])

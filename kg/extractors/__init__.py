@@ -14,6 +14,7 @@ DEFAULT_EXTRACTORS = (
     "gazetteer.company",
     "gazetteer.place",
     "pattern.person",
+    "pattern.org_unit",
     "pattern.organization",
     "pattern.event",
     "pattern.programme",

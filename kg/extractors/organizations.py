@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from kg.extractors.base import Gazetteer, Passage, register
 from kg.extractors.gazetteers import place_index
 from kg.extractors.names import is_generic, name_start
-from kg.resources import table
+from kg.resources import split_aliases, table
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
@@ -99,4 +99,38 @@ def make_event_extractor(name: str):
                     continue
                 yield sv.mention(m.start(), m.end(), Label.EVENT, name, canonical=m.group(),
                                  doc=passage.doc)
+    return extract
+
+
+# a unit of a known company or academy: 阿里巴巴达摩院, 中科院苏州医工所, 华为2012实验室
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院)")
+
+
+@register("pattern.org_unit", labels={Label.RESEARCH})
+def make_org_unit_extractor(name: str):
+    """Research units named after a known company or academy.
+
+    与阿里巴巴达摩院、华为中央研究院一起 -> 阿里巴巴达摩院 (ResearchOrganization, part of
+    阿里巴巴集团); 中科院苏州医工所 -> 中科院苏州医工所 (part of 中国科学院).
+    """
+    from kg.extractors.base import Gazetteer
+    from kg.extractors.gazetteers import agency_rows
+    rows = [(r["name"], split_aliases(r["aliases"])) for r in table("companies.tsv")]
+    rows += [(canonical, aliases) for _k, label, canonical, aliases in agency_rows()
+             if label is Label.RESEARCH]
+    gaz = Gazetteer((s_, canonical) for canonical, aliases in rows for s_ in {canonical, *aliases}
+                    if len(s_) >= 2)
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for a, b, parent in gaz.find(sv.text):
+                m = _UNIT.match(sv.text, b)
+                if not m:
+                    continue
+                end = m.end()
+                if end < len(sv.text) and end not in sv.bounds and sv.text[end] not in "（(，。、；：”":
+                    continue
+                # the name as written is the unit's own (阿里巴巴达摩院, not 阿里巴巴集团达摩院)
+                yield sv.mention(a, end, Label.RESEARCH, name, canonical=sv.text[a:end],
+                                 parent_key=f"org:{parent}", doc=passage.doc)
     return extract

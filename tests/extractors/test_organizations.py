@@ -37,3 +37,13 @@ def test_events(text, expected):
 def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():
     kept = chosen("讯飞研究院与科大讯飞研究院")
     assert ("ResearchOrganization", "科大讯飞研究院", "科大讯飞研究院") in kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("与阿里巴巴达摩院、华为中央研究院一起上榜", [("阿里巴巴达摩院", "org:阿里巴巴集团"),
+                                         ("华为中央研究院", "org:华为技术有限公司")]),
+    ("高新区先后引进中科院苏州医工所等", [("中科院苏州医工所", "org:中国科学院")]),
+    ("华为公司发布新品", []),
+])
+def test_research_units_of_known_organisations(text, expected):
+    assert [(m.canonical, m.parent_key) for m in run("pattern.org_unit", text)] == expected
