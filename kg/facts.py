@@ -94,9 +94,11 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
         if passage.article.n == 0:
             continue
         ms = [m for m in in_passage(passage, result.mentions) if m.label is Label.PROGRAMME]
+        parents = set()
         for parent, child in zip(ms, ms[1:]):
             # 上海市市级科技重大专项“…无人系统”: the quoted instance is part of the programme
             if child.start == parent.end + 1 and result.doc.text[parent.end] == "“":
+                parents.add(entity_key(parent))
                 sent = _sentence_of(result, child.start)
                 out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF,
                                     entity_key(child), entity_key(parent),
@@ -106,7 +108,8 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
             continue
         for m in ms:
             key = entity_key(m)
-            if key == topic or m.text.startswith("《") or m.extractor == ABBREVIATION_EXTRACTOR:
+            if key == topic or key in parents or m.text.startswith("《") \
+                    or m.extractor == ABBREVIATION_EXTRACTOR:
                 continue
             if _COMPONENT.search(result.entities[key].name) if key in result.entities else False:
                 sent = _sentence_of(result, m.start)
@@ -146,6 +149,8 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
                 if hit and hit[0] != e.key:
                     parent = hit
                     break
+        if parent is None:
+            parent = _parent_by_ending(e)
         if parent is None or _LEGAL_FORM.fullmatch(e.name[len(parent[2]):]):
             continue  # 大连理工江苏研究院有限公司 is 大连理工江苏研究院 itself, not a unit
         pkey, plabel, pname = parent
@@ -155,6 +160,19 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF, e.key, pkey,
                             "relation.organisation_parts"))
     return sorted(set(out))
+
+
+_PARENT_ENDING = re.compile(r"^(.{2,20}?(?:大学|学院|科学院|研究院|集团))(?=.{2,})")
+
+
+def _parent_by_ending(e: Entity) -> tuple[str, Label, str] | None:
+    """南京大学苏州校区 -> 南京大学: a name that begins with a whole institution's name."""
+    m = _PARENT_ENDING.match(e.name)
+    if not m:
+        return None
+    name = m.group(1)
+    label = Label.COMPANY if name.endswith("集团") else Label.RESEARCH
+    return (f"org:{name}", label, name)
 
 
 def _sentence_of(result: DocumentResult, offset: int) -> tuple[int, int]:

@@ -24,6 +24,7 @@ _ABBREVIATION = re.compile(r"[（(]以下简称([“《\"]?)([^”》\"）)]{1,1
 _GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲要|意见|报告|推进计划|行动计划|实施方案|"
                                 r"通知|办法|决定|工程|专项|行动)|重大专项)$")
 ABBREVIATION_EXTRACTOR = "link.abbreviation"
+ALIAS_EXTRACTOR = "link.alias"  # a later use of a quoted short form defined by 以下简称
 PROPAGATED_EXTRACTOR = "link.propagate"
 
 
@@ -95,10 +96,23 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
                                     canonical=phrase, doc=passage.doc)
                     extra.append(pm)
                     defined[short] = (entity_key(pm), Label.PROGRAMME, m.group(1) != "《")
+    # later uses of a quoted short form (“智改数转”) name what it abbreviates, in this article
+    taken = sorted((m.start, m.end) for m in mentions + extra)
+    for short, (key, label, is_alias) in defined.items():
+        if not is_alias or len(short) < 2:
+            continue
+        for sv in passage.sentences:
+            for hit in re.finditer(re.escape(short), sv.text):
+                a, b = sv.view.span(hit.start(), hit.end())
+                if any(ts < b and a < te for ts, te in taken):
+                    continue
+                taken.append((a, b))
+                extra.append(sv.mention(hit.start(), hit.end(), label, ALIAS_EXTRACTOR, key=key,
+                                        doc=passage.doc))
     out = []
     for m in mentions + extra:
         short = normalise(m.name)
-        if short in defined and m.extractor != ABBREVIATION_EXTRACTOR:
+        if short in defined and m.extractor not in (ABBREVIATION_EXTRACTOR, ALIAS_EXTRACTOR):
             key, label, is_alias = defined[short]
             out.append(replace(m, key=key, label=label, canonical="" if not is_alias else m.name,
                                extractor=ABBREVIATION_EXTRACTOR if not is_alias else m.extractor))

@@ -24,6 +24,11 @@ def stop_words() -> frozenset[str]:
 
 
 @functools.cache
+def name_verbs() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("name_verbs.tsv"))
+
+
+@functools.cache
 def generic_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("generic_words.tsv"))
 
@@ -78,10 +83,14 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
             break
     idx = next((i for i, (s, e, _t) in enumerate(spans) if e == start), None)
     opened = 0
+    # a verb right before a separate ending belongs to the name: …“智改数转”推进工程
+    adjacent = start == core_start
     while idx is not None and idx >= 0:
         s, e, tok = spans[idx]
+        word_ok = _is_name_token(tok) or (adjacent and tok in name_verbs())
+        adjacent = False
         if s < min_start or core_start - s > max_len or tok in extra_stops \
-                or (tok not in allowed and not _is_name_token(tok)):
+                or (tok not in allowed and not word_ok):
             break
         if tok in ("“", "《", "（", "("):
             if opened <= 0:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
-from kg.extractors.names import is_generic, name_start
+from kg.extractors.names import is_generic, name_start, stop_words, token_spans
 from kg.segment import tokenizer
 from kg.resources import table
 from kg.types import Label, Mention
@@ -80,6 +80,9 @@ def make_programme_extractor(name: str):
                     continue
                 if b < len(text) and b not in sv.bounds and text[b] not in "（(，。、；：”":
                     continue
+                tok = next(((ts, te) for ts, te, _t in token_spans(sv) if ts < a < te), None)
+                if tok and sv.text[tok[0]:a] in stop_words():
+                    continue  # 迅速行动: the ending is a verb's object, not a name's
                 start = name_start(sv, a, max_len=30)
                 if b < len(text) and text[b] == "”":
                     # a quoted name is the whole quotation: “机器人创新产品发展行动”
@@ -107,9 +110,9 @@ def make_programme_extractor(name: str):
                     bare = counted.group(1)
                 elif _COUNT_PREFIX.match(bare) and not quoted:
                     continue  # 六个专项行动 counts parts of a plan
-                if strength == "weak" and not quoted and (a - start < WEAK_MIN
-                                                         or is_generic(sv, start, a)):
-                    continue
+                if strength == "weak" and ((not quoted and a - start < WEAK_MIN)
+                                           or is_generic(sv, start, a)):
+                    continue  # 科技政策 even in quotes is a description
                 if strength == "strong" and not quoted and a - start < 4 \
                         and is_generic(sv, start, a):
                     continue
