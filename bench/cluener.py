@@ -15,7 +15,6 @@ from collections import Counter
 from pathlib import Path
 
 from kg.engine import warm_up
-from kg.link import entity_key  # noqa: F401 - imported for the pipeline's registry
 from kg.pipeline import extract_document
 from kg.types import Document, Label
 

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.errors import InputError
@@ -231,4 +231,4 @@ def format_scores(scores: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["format_scores", "score", "score_files", "URIRef"]
+__all__ = ["format_scores", "score", "score_files"]

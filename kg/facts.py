@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kg.extractors.base import Passage, SentenceView
+from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
 from kg.extractors.relations import SentenceFacts, extract_relations
@@ -52,9 +52,6 @@ def _main_topic(passage: Passage, mentions: list, labels: set[Label]) -> str:
 
 def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
     """Fill ``result`` with relations, posts and targets."""
-    by_article: dict[int, list] = defaultdict(list)
-    for m in result.mentions:
-        by_article[0].append(m)
     for passage in passages:
         if passage.article.n == 0:
             continue  # a masthead or copyright page states no facts
@@ -223,4 +220,4 @@ def place_hierarchy(result: DocumentResult) -> list[Relation]:
     return sorted(set(out))
 
 
-__all__ = ["SentenceView", "extract_facts"]
+__all__ = ["extract_facts"]

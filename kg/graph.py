@@ -128,10 +128,8 @@ def add_document(g: Triples, r: DocumentResult) -> None:
     g.add((d, DCTERMS.title, _zh(doc.title)))
     if doc.date:
         g.add((d, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
-    art_of_offset = []
     for a in r.articles:
         node = article_iri(doc.id, a.n)
-        art_of_offset.append((a.start, a.end, node))
         g.add((node, RDF.type, KGO.Article))
         g.add((node, DCTERMS.isPartOf, d))
         g.add((node, DCTERMS.title, _zh(a.title)))
@@ -143,8 +141,6 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         if doc.date:
             g.add((node, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
 
-    def article_at(offset: int) -> URIRef | None:
-        return next((n for s, e, n in art_of_offset if s <= offset < e), None)
 
     for s in r.sentences:
         node = sentence_iri(doc.id, s.start, s.end)

@@ -16,7 +16,7 @@ from kg.ingest import split_articles
 from kg.ingest.articles import matter
 from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
 from kg.segment import TextView, is_traditional, segment
-from kg.types import (Article, Document, Entity, Label, Mention, Post, Relation, Sentence,
+from kg.types import (Article, Document, Entity, Mention, Post, Relation, Sentence,
                       Target)
 
 
@@ -104,4 +104,4 @@ def extract_document(doc: Document) -> DocumentResult:
     return result
 
 
-__all__ = ["DocumentResult", "Label", "extract_document", "passages"]
+__all__ = ["DocumentResult", "extract_document", "passages"]

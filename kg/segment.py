@@ -155,7 +155,7 @@ class TextView:
         """The clean view of a sentence; ``simplified`` converts traditional characters so
         that 國務院 matches 国务院 (the document keeps its own characters)."""
         raw = to_simplified(sentence.text) if simplified else sentence.text
-        if not any(ch.isspace() for ch in raw):  # most sentences: the view is the text itself
+        if not _WS.search(raw):  # most sentences: the view is the text itself
             return cls(raw, range(sentence.start, sentence.end), sentence.end)
         chars: list[str] = []
         offsets: list[int] = []

@@ -5,7 +5,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, URIRef

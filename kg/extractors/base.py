@@ -25,6 +25,7 @@ class SentenceView:
     view: TextView
     _bounds: frozenset[int] | None = None
     _tokens: list[str] | None = None
+    _spans: list[tuple[int, int, str]] | None = None
 
     @property
     def text(self) -> str:

@@ -56,11 +56,14 @@ def stop_prefixes() -> tuple[str, ...]:
 
 
 def token_spans(sv: SentenceView) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for t in sv.tokens:
-        out.append((pos, pos + len(t), t))
-        pos += len(t)
-    return out
+    """(start, end, token) of each jieba token of the clean view, computed once a sentence."""
+    if sv._spans is None:
+        out, pos = [], 0
+        for t in sv.tokens:
+            out.append((pos, pos + len(t), t))
+            pos += len(t)
+        sv._spans = out
+    return sv._spans
 
 
 def _is_name_token(tok: str) -> bool:

@@ -1,7 +1,7 @@
 """Plans, programmes and projects: 《“十四五”智能制造发展规划》, 智能制造示范工厂建设行动.
 
 Owns: 《》 titles, names that end in 规划/计划/方案/工程/行动/专项/纲要/… with their left
-edge, and document-local abbreviations (（以下简称《规划》）) resolved within their article.
+edge (abbreviations such as （以下简称《规划》） are resolved by kg.link, within their article).
 """
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ from kg.types import Label, Mention
 
 # 《…》 with nested quotes; the longest title is about 60 characters
 _BOOK_TITLE = re.compile(r"《([^《》]{2,80})》")
-# （以下简称《规划》） or （以下简称“智改数转”）
-_ABBREVIATION = re.compile(r"[（(]以下简称[“《\"]?([^”》\"）)]{1,12})[”》\"]?[）)]")
 # generic words a bare programme name cannot be: 规划, 行动计划, 系列规划
 _TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一批|系列|专项|重大|重点|国家级|省级|市级|年度)?"
                           r"(?:规划|计划|方案|工程|行动|专项|纲要|意见|办法|政策|项目|战略|指南|目录|清单|名录|试点|"
@@ -139,12 +137,3 @@ def _named_instance(sv, end: int, name: str, passage: Passage) -> Iterator[Menti
     if m:
         yield sv.mention(m.start(1), m.end(1), Label.PROGRAMME, name,
                          canonical=m.group(1), doc=passage.doc)
-
-
-def abbreviations(passage: Passage) -> list[tuple[str, int]]:
-    """Short forms an article defines: ``(short form, clean-view offset in its sentence)``."""
-    out = []
-    for sv in passage.sentences:
-        for m in _ABBREVIATION.finditer(sv.text):
-            out.append((m.group(1), sv.sentence.start))
-    return out

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.formats import decode, read_raw
+from kg.ingest.formats import read_raw
 from kg.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".jsonl")
