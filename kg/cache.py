@@ -33,6 +33,7 @@ def extractor_version() -> str:
 
 
 def document_key(doc: Document) -> str:
+    """The cache key of a document: its content, identity and the extractor version."""
     h = hashlib.sha256()
     for part in (extractor_version(), doc.id, doc.path, doc.title, str(doc.date), doc.text):
         h.update(part.encode("utf-8", errors="surrogatepass"))

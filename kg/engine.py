@@ -48,6 +48,7 @@ def _extract_with_triples(doc: Document) -> object:
 
 
 def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
+    """Extract in this process, or in worker processes (forked after warm-up)."""
     if workers <= 1 or len(docs) <= 1:
         for i, doc in enumerate(docs):
             yield i, _extract(doc)
@@ -65,6 +66,7 @@ def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
 
 
 def run_dask(docs: Sequence[Document], scheduler: str) -> Iterator[Outcome]:
+    """Extract on a Dask distributed cluster reached at ``scheduler``."""
     try:
         from distributed import Client, as_completed
     except ImportError as e:

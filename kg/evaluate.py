@@ -42,6 +42,7 @@ Names = frozenset[str]
 
 
 def norm(s: object) -> str:
+    """A name as the scorer compares it: no quotes, book quotes or spaces."""
     return _STRIP.sub("", str(s)).strip()
 
 
@@ -62,6 +63,7 @@ def _prf(found: int, n_gold: int, ok: int, n_pred: int) -> tuple[float, float, f
 
 
 def score_entities(g: Graph, gold: dict) -> dict[str, tuple[int, int, int, int]]:
+    """Per entity bucket: (gold, predicted, gold found, predictions matched)."""
     preds: dict[str, list[Names]] = defaultdict(list)
     for node in set(g.subjects(RDF.type, None)):
         for b in {BUCKET_OF_CLASS[t] for t in g.objects(node, RDF.type) if t in BUCKET_OF_CLASS}:
@@ -107,6 +109,7 @@ def _pair_score(pred, gold_pairs, tolerated=()) -> tuple[int, int, int, int]:
 
 
 def score_relations(g: Graph, gold: dict) -> dict[str, tuple[int, int, int, int]]:
+    """Per relation: (gold, predicted, gold found, predictions matched)."""
     idx = {node: _names(g, node) for node in set(g.subjects(RDF.type, None))}
     ent_names = {norm(e["name"]): _gold_names(e) for e in gold["entities"]
                  if e["type"] in BUCKET_OF_GOLD}
@@ -168,6 +171,7 @@ def to_base(value: object, unit: str | None) -> tuple[float, str]:
 
 
 def score_targets(g: Graph, gold: dict) -> dict[str, tuple[int, int, int, int]]:
+    """Targets matched by value in base units, unit and year."""
     preds = []
     for t in set(g.subjects(RDF.type, KGO.Target)):
         v = next(iter(g.objects(t, KGO.value)), None)
@@ -224,6 +228,7 @@ def score_files(graph: str | Path, gold: str | Path) -> dict[str, dict[str, floa
 
 
 def format_scores(scores: dict[str, dict[str, float]]) -> str:
+    """The scores as an aligned table."""
     lines = [f"{'bucket':16} {'gold':>5} {'pred':>5} {'found':>5} {'P':>5} {'R':>5} {'F1':>5}"]
     for k, s in scores.items():
         lines.append(f"{k:16} {s['gold']:5d} {s['pred']:5d} {s['found']:5d} "

@@ -85,14 +85,17 @@ def entity_iri(key: str) -> URIRef:
 
 
 def doc_iri(doc_id: str) -> URIRef:
+    """The IRI of a document."""
     return KGR[f"doc/{doc_id}"]
 
 
 def article_iri(doc_id: str, n: int) -> URIRef:
+    """The IRI of article ``n`` of a document."""
     return KGR[f"doc/{doc_id}/article/{n}"]
 
 
 def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
+    """The IRI of the sentence at ``start``-``end`` of a document."""
     return KGR[f"doc/{doc_id}/sentence/{start}-{end}"]
 
 
@@ -109,6 +112,7 @@ def _zh(s: str) -> ox.Literal:
 
 
 def add_entity(g: Triples, e: Entity) -> None:
+    """Type, canonical label, aliases (and GB/T 2260 code) of an entity."""
     node = entity_iri(e.key)
     g.add((node, RDF.type, _CLASS[e.label]))
     g.add((node, RDFS.label, _zh(e.name)))

@@ -14,12 +14,15 @@ from kg.errors import ConfigError, ResourceError
 
 @dataclass(frozen=True, slots=True)
 class LibraryQuery:
+    """A query of the library: file name, first comment line, text."""
+
     name: str
     description: str
     text: str
 
 
 def library_dir() -> Path:
+    """The folder of the library: in the wheel, else the source tree."""
     packaged = Path(str(resources.files("kg"))) / "queries"
     if packaged.is_dir():
         return packaged

@@ -20,6 +20,8 @@ from kg.store import load_store
 
 @dataclass(frozen=True, slots=True)
 class PushReport:
+    """What a push sent: triples, batches and the named graph."""
+
     triples: int
     batches: int
     graph: str

@@ -34,6 +34,7 @@ def with_prefixes(query: str) -> str:
 
 
 def term_text(term: object) -> str:
+    """A result term as plain text (IRIs and literal values)."""
     if term is None:
         return ""
     if isinstance(term, ox.Literal):

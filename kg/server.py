@@ -48,12 +48,15 @@ _SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-
 
 @dataclass(frozen=True, slots=True)
 class Reply:
+    """An HTTP answer: status, content type, body."""
+
     status: int
     content_type: str
     body: bytes
 
 
 def error_reply(status: int, message: str) -> Reply:
+    """An error in the one JSON shape of the endpoint."""
     body = json.dumps({"error": message, "status": status}, ensure_ascii=False).encode("utf-8")
     return Reply(status, "application/json; charset=utf-8", body)
 
@@ -117,6 +120,7 @@ def serialize_solutions(variables: list[str], rows: list[list[object]], fmt: str
 
 
 def serialize_boolean(value: bool, fmt: str) -> bytes:
+    """An ASK answer in the requested results format."""
     if fmt == "xml":
         return ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
                 f"<head/><boolean>{str(value).lower()}</boolean></sparql>").encode("utf-8")
@@ -213,6 +217,8 @@ class Worker:
 
 
 class WorkerPool:
+    """Worker processes taking one query each; a timed-out worker is replaced."""
+
     def __init__(self, graph_path: str, size: int, timeout: float, max_rows: int) -> None:
         self.graph_path, self.timeout, self.max_rows = graph_path, timeout, max_rows
         self.idle: queue.Queue[Worker] = queue.Queue()
@@ -241,6 +247,7 @@ class WorkerPool:
 
 
 def service_description(base: str) -> bytes:
+    """The SPARQL 1.1 service description (Turtle) of the endpoint."""
     return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 <{base}/sparql> a sd:Service ;
     sd:endpoint <{base}/sparql> ;
@@ -265,6 +272,7 @@ def query_page() -> bytes:
 
 
 def make_handler(pool: WorkerPool, allow_service: bool):
+    """The request handler class bound to a worker pool."""
     page = query_page()
 
     class Handler(BaseHTTPRequestHandler):

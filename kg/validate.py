@@ -15,6 +15,8 @@ from kg.store import load_rdflib, ontology_path
 
 @dataclass(frozen=True, slots=True)
 class ValidationReport:
+    """Whether a graph conforms, and pyshacl's report text."""
+
     conforms: bool
     text: str
 

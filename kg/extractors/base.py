@@ -73,6 +73,8 @@ MentionExtractor = Callable[[Passage], Iterable[Mention]]
 
 @dataclass(frozen=True, slots=True)
 class Registration:
+    """A registered extractor: its name, the labels it produces, its factory."""
+
     name: str
     labels: frozenset[Label]
     factory: Callable[[str], MentionExtractor]

@@ -20,16 +20,19 @@ _CJK_OR_WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
 
 @functools.cache
 def stop_words() -> frozenset[str]:
+    """Words a name never contains (name_stops.tsv)."""
     return frozenset(r["word"] for r in table("name_stops.tsv"))
 
 
 @functools.cache
 def name_verbs() -> frozenset[str]:
+    """Verbs that may end a programme name right before its ending (name_verbs.tsv)."""
     return frozenset(r["word"] for r in table("name_verbs.tsv"))
 
 
 @functools.cache
 def generic_words() -> frozenset[str]:
+    """Words that do not make a name specific (generic_words.tsv)."""
     return frozenset(r["word"] for r in table("generic_words.tsv"))
 
 
@@ -45,6 +48,7 @@ _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）
 
 
 def strip_enumeration(text: str, start: int) -> int:
+    """The offset past a list marker (（三）, 一是, 1.) at ``start``, if any."""
     m = _ENUMERATION.match(text, start)
     return m.end() if m else start
 

@@ -23,6 +23,7 @@ _AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向�
 
 @functools.cache
 def transliteration_chars() -> frozenset[str]:
+    """Characters of transliterated foreign names (transliteration.tsv)."""
     return frozenset("".join(r["chars"] for r in table("transliteration.tsv")))
 
 
@@ -59,6 +60,7 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
 
 
 def foreign_name_after(sv: SentenceView, i: int) -> int:
+    """End of a transliterated foreign name starting at ``i`` (three characters at least), or ``i``."""
     chars = transliteration_chars()
     j = i
     while j < len(sv.text) and (sv.text[j] in chars or (sv.text[j] in "一-·" and j > i)):

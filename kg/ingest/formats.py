@@ -120,6 +120,7 @@ def html_text(markup: str) -> tuple[str, str]:
 
 
 def docx_text(data: bytes, path: Path) -> str:
+    """Paragraph and table text of a DOCX file."""
     try:
         import docx
         d = docx.Document(io.BytesIO(data))

@@ -39,11 +39,14 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 
 def split_aliases(value: str) -> tuple[str, ...]:
+    """The names of a ``|``-separated alias column."""
     return tuple(a for a in value.split("|") if a)
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceRow:
+    """A place of the gazetteer: key, name, class, parent key, other names."""
+
     key: str  # "place:<GB/T 2260 code>" or "place:<country name>"
     name: str
     type: str  # Country, Province, City, District
@@ -77,4 +80,5 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 
 @functools.cache
 def surnames() -> frozenset[str]:
+    """Chinese family names (surnames.tsv)."""
     return frozenset(r["surname"] for r in read_table("surnames.tsv"))
