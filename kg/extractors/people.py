@@ -16,6 +16,9 @@ from kg.resources import surnames, table
 from kg.segment import tokenizer
 from kg.types import Label, Mention
 
+# characters no given name is made of, and family names that are mostly function words
+_NOT_IN_GIVEN_NAMES = set("的了其他们这那和与及或在是为于把被从向对等之所以而且也都就还")
+_FUNCTION_SURNAMES = set("和关于宣向同及与从对把将")
 COMMON_WORD = 1000  # jieba frequency above which a two- or three-character word is not a name
 # characters that end a Chinese name when they follow it: 王志刚为…, 胡广杰在…
 _AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及、，。；：（）")
@@ -39,6 +42,16 @@ def _cjk(s: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
+def _tokens_at(sv: SentenceView, i: int) -> list[str]:
+    """The jieba tokens that start at ``i`` in the clean view."""
+    pos, out = 0, []
+    for t in sv.tokens:
+        if pos == i:
+            out.append(t)
+        pos += len(t)
+    return out
+
+
 def chinese_name_after(sv: SentenceView, i: int) -> int:
     """End of a Chinese personal name starting at ``i`` in the clean view, or ``i``."""
     text = sv.text
@@ -54,6 +67,11 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
             continue
         if tokenizer().FREQ.get(cand, 0) >= COMMON_WORD:
             continue  # 关于, 负责: a common word, not a name
+        if set(cand[1:]) & _NOT_IN_GIVEN_NAMES:
+            continue  # 和其他, 宣布的: a clause, not a name
+        if cand[0] in _FUNCTION_SURNAMES and not (i in sv.bounds and i + L in sv.bounds
+                                                  and any(len(t) == L for t in _tokens_at(sv, i))):
+            continue  # 和, 关, 于 are family names but mostly words: trust jieba's segmentation
         if (i + L) in sv.bounds or nxt in _AFTER_NAME:
             return i + L
     return i

@@ -31,8 +31,9 @@ _VALUE = re.compile(
 _DEADLINE = re.compile(r"(?:到|至|力争到)\s*(20\d\d)\s*年(?:底|末)?|(20\d\d)\s*年(?:底|末)?前"
                        r"|(20\d\d)\s*年[^，。；]{0,6}目标")
 FRAME_REACH = 12  # sentences a deadline reaches forward ("到2024年底，累计建成…" then more lists)
-_PAST = re.compile(r"已经|已|首次|同比|去年|上年|此前|截至目前|累计培育|目前")
+_PAST = re.compile(r"已经|已|首次|同比|去年|上年|此前|截至目前|累计培育|目前|过去")
 _PAST_YEAR = re.compile(r"(?<![较比于])(?:19|20)\d\d\s*年(?!底前|前)")
+_PAST_CN_YEAR = re.compile(r"[一二三四五六七八九〇零]{4}年")
 _PERIOD = re.compile(r"每年|年均|年平均")
 _QUALIFIER_AFTER = re.compile(r"^的(?:项目|企业|工业企业)")
 # counts of a plan's own parts: 115 项重点任务, 三个方面, 六个专项行动
@@ -138,6 +139,8 @@ def extract_targets(sf, passage: Passage, year: int | None) -> list[Target]:
         period = "年均" if pm.group().startswith("年") else "每年"
     if year is None and not period:
         return []
+    if year is None and (_PAST_YEAR.search(text) or _PAST_CN_YEAR.search(text)):
+        return []  # 比一九七八年前的二十六年平均每年…: a period in the past
     if (_PAST.search(text) or _PAST_YEAR.match(text)) and not _DEADLINE.search(text):
         return []  # 已…, or a sentence about a past year: 2020年制造业机器人密度达到…
     setter = sf.topic.get("programme") or passage.context.get("city") \

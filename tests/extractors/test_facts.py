@@ -77,3 +77,11 @@ def test_every_fact_offset_is_in_its_document(result):
 def test_mention_keys_resolve(result):
     for m in result.mentions:
         assert entity_key(m) in result.entities
+
+
+def test_past_periods_are_no_targets():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = "报告\n比一九七八年前的二十六年平均每年增加49亿元。\n今后每年新增就业1100万人以上。\n"
+    r = extract_document(Document("d", "d.txt", text))
+    assert [(t.value, t.unit, t.period) for t in r.targets] == [("1100", "万人", "每年")]
