@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,14 +16,15 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF
 
-from kg.errors import ConfigError, InputError, KgError
-from kg.graph import document_graphs, to_triples
 from kg.cache import CACHE_DIR, BuildCache, document_key
 from kg.engine import extract_many
+from kg.errors import ConfigError, InputError, KgError
+from kg.files import write_atomic
+from kg.graph import document_graphs, to_triples
 from kg.ingest import iter_input_files, read_documents
 from kg.pipeline import DocumentResult
-from kg.types import Document
 from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
+from kg.types import Document
 
 
 @dataclass(slots=True)
@@ -41,24 +40,6 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     cached: int = 0  # documents whose results came from the build cache
     unchanged: bool = False  # nothing changed since the last build: nothing was rewritten
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_inputs(inputs: Iterable[str | Path], report: BuildReport,

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
+from kg.files import write_atomic
 from kg.types import Document
 
 CACHE_DIR = ".kgcache"
@@ -59,16 +58,7 @@ class BuildCache:
             return None
 
     def put(self, key: str, result: object) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path(key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
     def manifest(self) -> str:
         try:
@@ -77,10 +67,7 @@ class BuildCache:
             return ""
 
     def set_manifest(self, value: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / "manifest.tmp"
-        tmp.write_text(value, encoding="utf-8")
-        os.replace(tmp, self.folder / "manifest")
+        write_atomic(self.folder / "manifest", value.encode("utf-8"))
 
     def prune(self, keep: set[str]) -> int:
         """Remove entries of documents no longer in the corpus; returns how many."""

@@ -151,7 +151,7 @@ def viz(graph: str, output: str, focus: str | None, hops: int, query_file: str |
 
     Example: kg viz outputs/graph.ttl -o network.html --focus 工信部 --hops 1
     """
-    from kg.build import write_atomic
+    from kg.files import write_atomic
     from kg.store import load_rdflib
     from kg.viz.graphs import subgraph_of_query
     from kg.viz.network import ego, export, project, render_html

@@ -173,9 +173,7 @@ def _parent_by_ending(e: Entity) -> tuple[str, Label, str] | None:
 
 
 def _sentence_of(result: DocumentResult, offset: int) -> tuple[int, int]:
-    ordered = sorted(result.sentences)
-    i = bisect.bisect_right([s.start for s in ordered], offset) - 1
-    s = ordered[i] if i >= 0 and ordered[i].start <= offset < ordered[i].end else None
+    s = result.sentence_at(offset)
     return (s.start, s.end) if s else (offset, offset)
 
 

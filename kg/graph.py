@@ -9,7 +9,6 @@ Reification is plain RDF 1.1, so the same SPARQL works in rdflib, Oxigraph and V
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from collections.abc import Iterable
@@ -144,8 +143,6 @@ def add_document(g: Triples, r: DocumentResult) -> None:
             g.add((node, KGO.section, _zh(a.section)))
         if doc.date:
             g.add((node, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
-
-
     for s in r.sentences:
         node = sentence_iri(doc.id, s.start, s.end)
         g.add((node, RDF.type, KGO.Sentence))
@@ -156,13 +153,6 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         g.add((node, DCTERMS.isPartOf, d))
     for e in r.entities.values():
         add_entity(g, e)
-    ordered = sorted(r.sentences)
-    starts = [s.start for s in ordered]
-
-    def sentence_of(offset: int):
-        i = bisect.bisect_right(starts, offset) - 1
-        return ordered[i] if i >= 0 and ordered[i].start <= offset < ordered[i].end else None
-
     for m in r.mentions:
         key = entity_key(m)
         if key not in r.entities:
@@ -175,7 +165,7 @@ def add_document(g: Triples, r: DocumentResult) -> None:
         g.add((node, KGO.startOffset, _lit(m.start)))
         g.add((node, KGO.endOffset, _lit(m.end)))
         g.add((node, KGO.extractor, _lit(m.extractor)))
-        sent = sentence_of(m.start)
+        sent = r.sentence_at(m.start)
         if sent is not None:
             g.add((node, KGO.inSentence, sentence_iri(doc.id, sent.start, sent.end)))
             g.add((article_iri(doc.id, sent.article), KGO.mentions, ent))

@@ -6,10 +6,10 @@ Owns: finding the library (inside the wheel as ``kg/queries``, else the source t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from kg.errors import ConfigError, ResourceError
+from kg.errors import ConfigError
+from kg.files import project_folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +23,7 @@ class LibraryQuery:
 
 def library_dir() -> Path:
     """The folder of the library: in the wheel, else the source tree."""
-    packaged = Path(str(resources.files("kg"))) / "queries"
-    if packaged.is_dir():
-        return packaged
-    source = Path(__file__).resolve().parents[1] / "queries"
-    if source.is_dir():
-        return source
-    raise ResourceError("The query library is missing from the installation")
+    return project_folder("queries")
 
 
 def library() -> list[LibraryQuery]:

@@ -13,10 +13,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extractors import DEFAULT_EXTRACTORS, GAZETTEER_EXTRACTORS, TRUSTED_EXTRACTORS, Passage
+from kg.extractors import (
+    DEFAULT_EXTRACTORS,
+    GAZETTEER_EXTRACTORS,
+    TRUSTED_EXTRACTORS,
+    Passage,
+)
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
-from kg.types import Entity, Label, Mention, PLACE_LABELS
+from kg.types import PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
 _KEY_PREFIX = {Label.PROGRAMME: "prog", Label.EVENT: "event", Label.PERSON: "person"}

@@ -5,19 +5,28 @@ facts). Must not write files or print: the builder and the CLI do.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extractors import DEFAULT_EXTRACTORS, Passage, load_builtins, make_extractor
 from kg.extractors.base import SentenceView
-from kg.extractors.gazetteers import ancestors, find_places, place_index
+from kg.extractors.gazetteers import CONTEXT_LEVEL, ancestors, find_places, place_index
 from kg.facts import extract_facts
 from kg.ingest import split_articles
 from kg.ingest.articles import matter
 from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
 from kg.segment import TextView, is_traditional, segment
-from kg.types import (Article, Document, Entity, Mention, Post, Relation, Sentence,
-                      Target)
+from kg.types import (
+    Article,
+    Document,
+    Entity,
+    Mention,
+    Post,
+    Relation,
+    Sentence,
+    Target,
+)
 
 
 @dataclass(slots=True)
@@ -34,6 +43,16 @@ class DocumentResult:
     targets: list[Target] = field(default_factory=list)
     # the document's triples as N-Triples, when a worker process made them (see kg.engine)
     ntriples: bytes = b""
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds a document offset (``sentences`` are sorted by offset)."""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
 
 def _title_sentence(doc: Document, article: Article) -> Sentence | None:
@@ -66,18 +85,17 @@ def place_context(passage: Passage) -> dict[str, str]:
     counts: dict[str, Counter[str]] = {"province": Counter(), "city": Counter(),
                                        "district": Counter()}
     title_end = passage.article.body_start
-    level_of = {"Province": "province", "City": "city", "District": "district"}
     index = place_index()
     for m in find_places(passage, "gazetteer.place"):
         weight = 3 if m.start < title_end else 1
         row = index.get(m.key)
-        if row is None or row.type not in level_of:
+        if row is None or row.type not in CONTEXT_LEVEL:
             continue
-        counts[level_of[row.type]][m.key] += weight
+        counts[CONTEXT_LEVEL[row.type]][m.key] += weight
         for a in ancestors(m.key):
             ar = index.get(a)
-            if ar is not None and ar.type in level_of:
-                counts[level_of[ar.type]][a] += weight / 2  # named places outweigh parents
+            if ar is not None and ar.type in CONTEXT_LEVEL:
+                counts[CONTEXT_LEVEL[ar.type]][a] += weight / 2  # named places outweigh parents
     context = {}
     for level, c in counts.items():
         if c:
@@ -99,7 +117,8 @@ def extract_document(doc: Document) -> DocumentResult:
     mentions = propagate(ps, sorted(mentions))
     entities = link(mentions)
     result = DocumentResult(doc, [p.article for p in ps],
-                            [sv.sentence for p in ps for sv in p.sentences], mentions, entities)
+                            sorted(sv.sentence for p in ps for sv in p.sentences), mentions,
+                            entities)
     extract_facts(result, ps)
     return result
 

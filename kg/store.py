@@ -6,15 +6,14 @@ Must not format results for people: :mod:`kg.query` does.
 """
 from __future__ import annotations
 
-from importlib import resources
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from collections.abc import Iterable
-
 from rdflib import Dataset, Graph
 
 from kg.errors import InputError, ResourceError
+from kg.files import project_folder
 from kg.vocab import PREFIXES
 
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -23,15 +22,11 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 
 
 def ontology_path(name: str = "policykg.ttl") -> Path:
-    """A file of the ontology: inside the wheel (``kg/ontology``), else the source tree's
-    ``ontology/`` (an editable install)."""
-    packaged = Path(str(resources.files("kg"))) / "ontology" / name
-    if packaged.is_file():
-        return packaged
-    source = Path(__file__).resolve().parents[1] / "ontology" / name
-    if source.is_file():
-        return source
-    raise ResourceError(f"The ontology file {name} is missing from the installation")
+    """A file of the ontology (``policykg.ttl``, ``shapes.ttl``)."""
+    path = project_folder("ontology") / name
+    if not path.is_file():
+        raise ResourceError(f"The ontology file {name} is missing from the installation")
+    return path
 
 
 def ontology_bytes() -> bytes:

@@ -27,7 +27,8 @@ TRUSTED_EXTRACTORS = GAZETTEER_EXTRACTORS | {"pattern.person"}
 
 def load_builtins() -> None:
     """Import the built-in extractor modules so that they register themselves."""
-    from kg.extractors import agencies, gazetteers, organizations, people, programmes  # noqa: F401
+    from kg.extractors import (  # noqa: F401
+        agencies, gazetteers, organizations, people, programmes, sources)
 
 
 __all__ = ["DEFAULT_EXTRACTORS", "GAZETTEER_EXTRACTORS", "TRUSTED_EXTRACTORS", "Passage", "load_builtins",

@@ -11,15 +11,13 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
-from kg.extractors.gazetteers import find_places, place_index
+from kg.extractors.gazetteers import LEVEL_OF_CHAR, find_places, place_index
 from kg.resources import table
 from kg.types import Label, Mention
 
 # a unit inside an agency: 装备工业一司, 中小企业局, 服务体系建设处 (not 部长, not a clause)
 _SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?[一二三四五六七八九十]?(?:司|局|处|办公室)")
 _NOT_IN_UNIT = set("的在等将与为是了对于及或并和长")
-_LEVEL_CHAR = {"省": "province", "市": "city", "区": "district", "县": "district"}
-_PLACE_LEVEL = {"Province": "province", "City": "city", "District": "district"}
 
 
 def _full_name(place_name: str, body: str) -> str:
@@ -65,8 +63,8 @@ def make_local_agency_extractor(name: str):
                     row = place_index().get(pm.key)
                     place_name = row.name if row else pm.canonical
                     start = sv.view.offsets.index(pm.start) if pm.start in sv.view.offsets else a
-                elif a > 0 and sv.text[a - 1] in _LEVEL_CHAR:
-                    level = _LEVEL_CHAR[sv.text[a - 1]]
+                elif a > 0 and sv.text[a - 1] in LEVEL_OF_CHAR:
+                    level = LEVEL_OF_CHAR[sv.text[a - 1]]
                     key = passage.context.get(level, "")
                     row = place_index().get(key)
                     if row is None:

@@ -15,6 +15,9 @@ from kg.types import Label, Mention
 
 SHORT = 3  # surfaces this long or shorter must align with jieba tokens
 _LEVEL = {"Country": 0, "Province": 1, "City": 2, "District": 3}
+# the article context a place class fills, and the level a bare 省/市/区/县 refers to
+CONTEXT_LEVEL = {"Province": "province", "City": "city", "District": "district"}
+LEVEL_OF_CHAR = {"省": "province", "市": "city", "区": "district", "县": "district"}
 
 
 @functools.cache

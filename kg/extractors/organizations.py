@@ -9,13 +9,12 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
-from kg.extractors.gazetteers import place_index
+from kg.extractors.gazetteers import LEVEL_OF_CHAR, place_index
 from kg.extractors.names import is_generic, name_start
 from kg.resources import split_aliases, table
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
-_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"}
 _ORG_STOPS = frozenset({"和", "成立", "组建"})
 # inside organisation names: 语音及语言信息处理国家工程实验室, 国务院知识产权战略实施工作部际联席会议
 # (a leading 实施 is still cut: 加快实施国家技术创新中心 -> 国家技术创新中心)
@@ -56,9 +55,9 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     end = paren.end()
                 surface = sv.text[start:end]
                 canonical = surface  # the clean view already dropped layout spaces
-                if surface[0] in _LEVEL and start + 1 < a:
+                if surface[0] in LEVEL_OF_CHAR and start + 1 < a:
                     # 市科技孵化中心 in an article about 江山市: the bare 市 is that city
-                    row = place_index().get(passage.context.get(_LEVEL[surface[0]], ""))
+                    row = place_index().get(passage.context.get(LEVEL_OF_CHAR[surface[0]], ""))
                     if row is None:
                         continue
                     canonical = row.name + canonical[1:]

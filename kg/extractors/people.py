@@ -151,19 +151,3 @@ def member_line(text: str) -> re.Match[str] | None:
     if m and (m.group("name")[0] in surnames() or m.group("name")[:2] in surnames()):
         return m
     return None
-
-
-@register("pattern.source", labels={Label.MEDIA})
-def make_source_extractor(name: str):
-    """The outlet of an article's （来源：…） line: （来源：人民日报） -> 人民日报 (MediaOutlet).
-
-    An agency named there (（来源：科技部）) keeps its class: agency extractors claim the span.
-    """
-    source = re.compile(r"[（(]来源[:：]([^）)]{1,40})[）)]")
-
-    def extract(passage: Passage) -> Iterator[Mention]:
-        for sv in passage.sentences:
-            for m in source.finditer(sv.text):
-                yield sv.mention(m.start(1), m.end(1), Label.MEDIA, name,
-                                 canonical=m.group(1).strip(), doc=passage.doc)
-    return extract

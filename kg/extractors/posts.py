@@ -17,7 +17,6 @@ from kg.types import ORGANIZATION_LABELS, Label, Post
 if TYPE_CHECKING:
     from kg.extractors.relations import SentenceFacts
 
-_LEVEL_KEY = {"province": "province", "city": "city", "district": "district"}
 _CHAIN_SEP = re.compile(r"^[、和及兼]$")
 
 
@@ -51,7 +50,7 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             # 主任潘云鹤院士、副主任孙优贤院士: a list of posts in one body
             org_key = out[-1].organization
         elif level:
-            org_key = sf.passage.context.get(_LEVEL_KEY.get(str(level), ""), "")
+            org_key = sf.passage.context.get(str(level), "")
             if org_key not in place_index():
                 org_key = ""
         if org_key:

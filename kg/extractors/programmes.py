@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
 from kg.extractors.names import is_generic, name_start, stop_words, token_spans
-from kg.segment import tokenizer
 from kg.resources import table
+from kg.segment import tokenizer
 from kg.types import Label, Mention
 
 # 《…》 with nested quotes; the longest title is about 60 characters

@@ -19,7 +19,7 @@ _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:[.…·．]{2,}|\s)\s*(?P<page>\d{1,
 _TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
 _COPYRIGHT = re.compile(r"版权.{0,8}声明|版权所有")
 # （来源：科技部）
-_SOURCE = re.compile(r"[（(]\s*来源\s*[:：]\s*(?P<src>[^）)\n]{1,40}?)\s*[）)]")
+SOURCE_LINE = re.compile(r"[（(]\s*来源\s*[:：]\s*(?P<src>[^）)\n]{1,40}?)\s*[）)]")
 _TERMINAL = set("。！？!?；;：:”’」』）)】")
 _NORM_DROP = re.compile(r"[\s\-—–－―‐.…·．“”\"'‘’《》「」]")
 
@@ -88,7 +88,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _source_of(text: str, start: int, end: int) -> str:
-    found = list(_SOURCE.finditer(text, start, end))
+    found = list(SOURCE_LINE.finditer(text, start, end))
     return found[-1].group("src").strip() if found else ""
 
 

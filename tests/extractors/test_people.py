@@ -23,7 +23,3 @@ def test_people(text, expected):
 def test_a_person_wins_over_a_place_inside_the_name():
     assert ("Person", "顾海东", "顾海东") in chosen("副市长顾海东出席开幕式")
     assert not any(label == "City" for label, _n, _c in chosen("副市长顾海东出席开幕式"))
-
-
-def test_source_line():
-    assert [m.canonical for m in run("pattern.source", "（来源：中国机器人网）")] == ["中国机器人网"]
