@@ -8,6 +8,7 @@ after 科技部部长王志刚). Must not extract relations.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from kg.extractors import (
 )
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
+from kg.resources import table
 from kg.types import PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
@@ -79,6 +81,21 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen)
 
 
+@functools.cache
+def _body_endings() -> tuple[tuple[str, Label], ...]:
+    """Endings of organisation names (org_suffixes.tsv), longest first."""
+    rows = [(r["suffix"], Label(r["type"])) for r in table("org_suffixes.tsv")
+            if Label(r["type"]) is not Label.EVENT]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _label_of_phrase(phrase: str) -> Label:
+    """The class of a phrase an abbreviation is defined for: 部际联席会议 is a body, 智能化改造
+    和数字化转型 (no organisation ending) a programme."""
+    return next((label for ending, label in _body_endings() if phrase.endswith(ending)),
+                Label.PROGRAMME)
+
+
 def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Mention]:
     """Map an article's defined short forms (《规划》) to what they abbreviate, in that article."""
     defined: dict[str, tuple[str, Label, bool]] = {}  # short form -> (key, label, is altLabel)
@@ -97,10 +114,11 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
                 s = name_start(sv, m.start(), max_len=20)
                 if m.start() - s >= 4:
                     phrase = sv.text[s:m.start()]
-                    pm = sv.mention(s, m.start(), Label.PROGRAMME, ABBREVIATION_EXTRACTOR,
+                    label = _label_of_phrase(phrase)
+                    pm = sv.mention(s, m.start(), label, ABBREVIATION_EXTRACTOR,
                                     canonical=phrase, doc=passage.doc)
                     extra.append(pm)
-                    defined[short] = (entity_key(pm), Label.PROGRAMME, m.group(1) != "《")
+                    defined[short] = (entity_key(pm), label, m.group(1) != "《")
     # later uses of a quoted short form (“智改数转”) name what it abbreviates, in this article
     taken = sorted((m.start, m.end) for m in mentions + extra)
     for short, (key, label, is_alias) in defined.items():

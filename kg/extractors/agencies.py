@@ -6,12 +6,11 @@ written after an agency (工信部装备工业一司, 省工信厅中小企业�
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
-from kg.extractors.gazetteers import LEVEL_OF_CHAR, find_places, place_index
+from kg.extractors.gazetteers import place_before, places_ending
 from kg.resources import table
 from kg.types import Label, Mention
 
@@ -45,36 +44,13 @@ def make_local_agency_extractor(name: str):
     gaz = Gazetteer((r["short"], r["full"]) for r in rows)
 
     def extract(passage: Passage) -> Iterator[Mention]:
-        places = sorted(find_places(passage, "gazetteer.place"))
-        starts = [m.start for m in places]
         for sv in passage.sentences:
-            ends = {}  # the clean-view offset just past each place of this sentence
-            lo = bisect.bisect_left(starts, sv.sentence.start)
-            hi = bisect.bisect_left(starts, sv.sentence.end)
-            for m in places[lo:hi]:
-                try:
-                    ends[sv.view.offsets.index(m.end - 1) + 1] = m
-                except ValueError:
-                    continue
+            ends = places_ending(passage, sv)
             for a, b, full in gaz.find(sv.text):
-                place_name, start = "", a
-                if a in ends:
-                    pm = ends[a]
-                    row = place_index().get(pm.key)
-                    place_name = row.name if row else pm.canonical
-                    start = sv.view.offsets.index(pm.start) if pm.start in sv.view.offsets else a
-                elif a > 0 and sv.text[a - 1] in LEVEL_OF_CHAR:
-                    level = LEVEL_OF_CHAR[sv.text[a - 1]]
-                    key = passage.context.get(level, "")
-                    row = place_index().get(key)
-                    if row is None:
-                        continue
-                    place_name, start = row.name, a - 1
-                    if a > 1 and re.match(r"[\u4e00-\u9fff]", sv.text[a - 2]) \
-                            and sv.text[a - 2] not in "全我本该各，、":
-                        continue  # 某某省 without a known place: not a bare prefix
-                else:
+                found = place_before(passage, sv, ends, a)
+                if found is None:
                     continue
+                place_name, start = found
                 if full == "中共{place}委员会" and b - a != 1:
                     continue
                 canonical = _full_name(place_name, str(full))

@@ -6,10 +6,12 @@ characters, 江苏, 工信部) must fall on jieba token boundaries, so 其中国
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, register, short_aligned
+from kg.extractors.base import Gazetteer, Passage, SentenceView, register, short_aligned
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.types import Label, Mention
 
@@ -73,6 +75,52 @@ def find_places(passage: Passage, name: str) -> list[Mention]:
     if key not in passage.cache:
         passage.cache[key] = list(_find_places(passage, name))
     return passage.cache[key]  # type: ignore[return-value]
+
+
+def places_ending(passage: Passage, sv: SentenceView) -> dict[int, Mention]:
+    """The place mentions of a sentence by the clean-view offset just past each."""
+    places = passage.cache.get("places:sorted")
+    if places is None:
+        places = passage.cache["places:sorted"] = sorted(find_places(passage, "gazetteer.place"))
+    starts = [m.start for m in places]  # type: ignore[union-attr]
+    ends = {}
+    lo = bisect.bisect_left(starts, sv.sentence.start)
+    hi = bisect.bisect_left(starts, sv.sentence.end)
+    for m in places[lo:hi]:  # type: ignore[index]
+        try:
+            ends[sv.view.offsets.index(m.end - 1) + 1] = m
+        except ValueError:
+            continue
+    return ends
+
+
+# characters that may stand glued before a bare 省/市 (全省, 由省工信厅)
+_BEFORE_BARE_LEVEL = frozenset("全我本该各由在对与和及将向从为，、")
+
+
+def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
+                 at: int) -> tuple[str, int] | None:
+    """The full name of the place a name at ``at`` begins with, and where that place starts.
+
+    镇江市|政府 -> 镇江市; 省|工信厅 or 省|第十四次党代会 in an article about Jiangsu -> 江苏省
+    (a bare 省/市/区/县 is the article's place of that level); None when there is no such place.
+    """
+    text = sv.text
+    if at in ends:
+        pm = ends[at]
+        row = place_index().get(pm.key)
+        start = sv.view.offsets.index(pm.start) if pm.start in sv.view.offsets else at
+        return (row.name if row else pm.canonical), start
+    if at > 0 and text[at - 1] in LEVEL_OF_CHAR:
+        row = place_index().get(passage.context.get(LEVEL_OF_CHAR[text[at - 1]], ""))
+        if row is None:
+            return None
+        alone = at - 1 in sv.bounds and at in sv.bounds  # 贯彻落实|省|第十四次党代会
+        if at > 1 and re.match(r"[\u4e00-\u9fff]", text[at - 2]) and not alone \
+                and text[at - 2] not in _BEFORE_BARE_LEVEL:
+            return None  # 某某省 without a known place: not a bare prefix
+        return row.name, at - 1
+    return None
 
 
 def _find_places(passage: Passage, name: str) -> Iterator[Mention]:

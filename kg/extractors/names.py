@@ -107,7 +107,8 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
             opened += 1
         start = s
         idx -= 1
-    # a stop word glued to the name's first token: 推进智能制造 -> 智能制造
+    # a stop word glued to the name's first token: 推进智能制造 -> 智能制造, or one character
+    # before it: 需提交联席会议 -> 联席会议
     text = sv.text
     changed = True
     while changed:
@@ -115,6 +116,12 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
         for w in stop_prefixes():
             if text.startswith(w, start) and start + len(w) <= core_start:
                 start += len(w)
+                changed = True
+                break
+            glued = start + 1 + len(w)  # one jieba token: 需提交
+            if text.startswith(w, start + 1) and glued <= core_start and start in sv.bounds \
+                    and glued in sv.bounds and start + 1 not in sv.bounds:
+                start += 1 + len(w)
                 changed = True
                 break
     start = strip_enumeration(text, start)

@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, register
-from kg.extractors.gazetteers import LEVEL_OF_CHAR, place_index
+from kg.extractors.base import Gazetteer, Passage, SentenceView, register
+from kg.extractors.gazetteers import (
+    LEVEL_OF_CHAR,
+    place_before,
+    place_index,
+    places_ending,
+)
 from kg.extractors.names import is_generic, name_start
 from kg.resources import split_aliases, table
 from kg.types import Label, Mention
@@ -79,25 +84,61 @@ def make_organization_extractor(name: str):
                                          Label.ORGANIZATION})
 
 
+# Party congresses and plenums, written in their short forms, named in full:
+# 党的十九大 -> 中国共产党第十九次全国代表大会; 十九届六中全会 -> 中国共产党第十九届中央委员会第六次全体会议;
+# 省第十四次党代会 (in an article about Jiangsu) -> 中国共产党江苏省第十四次代表大会
+_NUMERAL = "[一二三四五六七八九十]"
+_NATIONAL_CONGRESS = re.compile(f"党的({_NUMERAL}{{1,3}})大")
+_PLENUM = re.compile(f"({_NUMERAL}{{1,3}})届({_NUMERAL}{{1,2}})中全会")
+_LOCAL_CONGRESS = re.compile(f"第({_NUMERAL}{{1,3}})次党代会")
+# Contests named in Latin letters, listed before a word for contests:
+# 获得CHiME、Blizzard、IWSLT等各类国际评测冠军 -> CHiME, Blizzard, IWSLT
+_LATIN_NAME = r"[A-Za-z][A-Za-z0-9\-]{1,24}"
+_CONTEST_LIST = re.compile(f"({_LATIN_NAME}(?:、{_LATIN_NAME})*)等[\u4e00-\u9fff]{{0,6}}?"
+                           "(?:评测|比赛|竞赛|挑战赛|赛事|大赛)")
+
+
+def _party_events(passage: Passage, sv: SentenceView) -> Iterator[tuple[int, int, str]]:
+    """(start, end, full name) of the party congresses and plenums of a sentence."""
+    text = sv.text
+    for m in _NATIONAL_CONGRESS.finditer(text):
+        yield m.start(), m.end(), f"中国共产党第{m.group(1)}次全国代表大会"
+    for m in _PLENUM.finditer(text):
+        yield m.start(), m.end(), f"中国共产党第{m.group(1)}届中央委员会第{m.group(2)}次全体会议"
+    ends = None
+    for m in _LOCAL_CONGRESS.finditer(text):
+        ends = places_ending(passage, sv) if ends is None else ends
+        found = place_before(passage, sv, ends, m.start())
+        if found is not None:
+            place_name, start = found
+            yield start, m.end(), f"中国共产党{place_name}第{m.group(1)}次代表大会"
+
+
 @register("pattern.event", labels={Label.EVENT})
 def make_event_extractor(name: str):
-    """Conferences, contests, forums: 2021 世界智能制造大会在南京开幕 -> 2021世界智能制造大会 (Event)."""
+    """Conferences, contests, forums: 2021 世界智能制造大会在南京开幕 -> 2021世界智能制造大会 (Event);
+    party congresses in short form (党的十九大, 省第十四次党代会) under their full names; contests
+    in Latin letters listed before 等…评测/比赛 (CHiME、Blizzard等国际评测)."""
     suffixes = _make_suffix_extractor(name, {Label.EVENT})
-    # 党的十九大, 十九届六中全会
-    party = re.compile(r"党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届"
-                       r"[一二三四五六七八九十]{1,2}中全会")
 
     def extract(passage: Passage) -> Iterator[Mention]:
-        seen = set()
-        for m in suffixes(passage):
-            seen.add((m.start, m.end))
-            yield m
+        party = []
         for sv in passage.sentences:
-            for m in party.finditer(sv.text):
-                if sv.view.span(m.start(), m.end()) in seen:
-                    continue
-                yield sv.mention(m.start(), m.end(), Label.EVENT, name, canonical=m.group(),
-                                 doc=passage.doc)
+            for start, end, full in _party_events(passage, sv):
+                party.append(sv.mention(start, end, Label.EVENT, name, canonical=full,
+                                        doc=passage.doc))
+        yield from party
+        named = [(m.start, m.end) for m in party]
+        for m in suffixes(passage):
+            if not any(a <= m.start and m.end <= b for a, b in named):
+                yield m  # 十九届六中全会 is named in full by the party pattern
+        for sv in passage.sentences:
+            for m in _CONTEST_LIST.finditer(sv.text):
+                pos = m.start(1)
+                for item in m.group(1).split("、"):
+                    yield sv.mention(pos, pos + len(item), Label.EVENT, name, canonical=item,
+                                     doc=passage.doc)
+                    pos += len(item) + 1
     return extract
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, register
+from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.names import is_generic, name_start, stop_words, token_spans
 from kg.resources import table
 from kg.segment import tokenizer
@@ -17,10 +17,19 @@ from kg.types import Label, Mention
 # 《…》 with nested quotes; the longest title is about 60 characters
 _BOOK_TITLE = re.compile(r"《([^《》]{2,80})》")
 # generic words a bare programme name cannot be: 规划, 行动计划, 系列规划
-_TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一批|系列|专项|重大|重点|国家级|省级|市级|年度)?"
+_TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一批|系列|专项|重大|重点|国家级|省级|市级|年度)*"
                           r"(?:规划|计划|方案|工程|行动|专项|纲要|意见|办法|政策|项目|战略|指南|目录|清单|名录|试点|"
                           r"行动计划|实施方案|工作方案|系列规划)$")
-_COUNT_PREFIX = re.compile(r"^[一二三四五六七八九十百千0-9]+(?:个|项|大|类|条|批)")
+# 六个专项行动, 第一个五年规划: a count or an ordinal describes, it does not name
+_COUNT_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十百千万0-9０-９]+[多余]?(?:个|项|批)|"
+                           r"[一二三四五六七八九十百千0-9０-９]+(?:大|类|条))")
+# a numbered set of key projects: 科技创新七大重点工程 (重点 elsewhere stops a name)
+_KEY_SET = re.compile(r"[一二三四五六七八九十]+大重点$")
+# 打造 20 个工业大数据应用示范项目, 建成…示范工厂项目30个: items counted are a class of
+# projects (a target's indicator), not one programme
+_NUMBER = r"(?:近|约|超|超过|逾|共|达|累计)?\s*[0-9０-９一二三四五六七八九十百千万]+(?:\.\d+)?\s*(?:多|余)?\s*"
+_COUNTED_BEFORE = re.compile(_NUMBER + r"(?:个|项|家)\s*$")
+_COUNTED_AFTER = re.compile(r"\s*" + _NUMBER + r"(?:个|项|批|家)")
 MIN_NAME = 2
 # a place and a count: 常州市六大工程
 _PLACE_COUNT = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市区县]([一二三四五六七八九十]+大[\u4e00-\u9fff]{0,4})$")
@@ -36,6 +45,7 @@ _YEAR_PREFIX = re.compile(r"\d{4}年度?")
 # （2022—2024年） after a plan's name is part of it
 _YEAR_RANGE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[）)]")
 WEAK_MIN = 8  # characters before a weak ending
+_CONJUNCTIONS = "和与及、或"
 
 
 def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
@@ -48,6 +58,31 @@ def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
         else:
             runs.append((a, b, str(strength)))
     return runs
+
+
+def _is_category(sv: SentenceView, start: int, core_start: int) -> bool:
+    """检验检测类标准化试点: a kind of pilot (the word 类), not one named pilot."""
+    return any(start <= s and e <= core_start and t == "类" for s, e, t in token_spans(sv))
+
+
+def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: Gazetteer) -> int:
+    """The start of a coordinated modifier sharing the name's head word, or ``start``.
+
+    实施高新技术企业、科技型企业“双倍增”计划: 高新技术企业 and 科技型企业 both qualify the plan.
+    """
+    text = sv.text
+    if start < 3 or text[start - 1] != "、" \
+            or any(c in _CONJUNCTIONS for c in text[start:core_start]):
+        return start
+    left = name_start(sv, start - 1, max_len=12)
+    conjunct = text[left:start - 1]
+    head = conjunct[-2:]
+    # the head qualifies the right conjunct's first words: 科技型|企业, not 保障|性安居工程
+    at = text.find(head, start + 1, min(start + 8, core_start))
+    if len(conjunct) < 3 or at < 0 or at + 2 not in sv.bounds \
+            or any(b == len(conjunct) for _a, b, _v in suffixes.find(conjunct)):
+        return start  # 推进甲工程、乙工程: two programmes, not one
+    return left
 
 
 def _is_dictionary_word(name: str) -> bool:
@@ -63,6 +98,8 @@ def make_programme_extractor(name: str):
     开展智能制造技术攻关行动，-> 智能制造技术攻关行动; 帮助企业提供解决方案 -> nothing.
     """
     suffixes = Gazetteer((r["suffix"], r["strength"]) for r in table("programme_suffixes.tsv"))
+    bodies = tuple(r["suffix"] for r in table("org_suffixes.tsv")
+                   if r["type"] in (Label.AGENCY.value, Label.ORGANIZATION.value))
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
@@ -76,17 +113,22 @@ def make_programme_extractor(name: str):
             for a, b, strength in _suffix_runs(suffixes, text):
                 if any(s <= a < e for s, e in books):
                     continue
+                if strength == "institution":
+                    yield from _institution(sv, a, b, bodies, name, passage)
+                    continue
                 if b < len(text) and b not in sv.bounds and text[b] not in "（(，。、；：”":
                     continue
                 tok = next(((ts, te) for ts, te, _t in token_spans(sv) if ts < a < te), None)
                 if tok and sv.text[tok[0]:a] in stop_words():
                     continue  # 迅速行动: the ending is a verb's object, not a name's
-                start = name_start(sv, a, max_len=30)
+                key_set = _KEY_SET.search(text, 0, a)
+                start = name_start(sv, key_set.start() if key_set else a, max_len=30)
                 if b < len(text) and text[b] == "”":
                     # a quoted name is the whole quotation: “机器人创新产品发展行动”
                     open_at = text.rfind("“", max(0, a - 30), a)
                     if open_at >= 0 and "”" not in text[open_at + 1:a]:
                         start = open_at + 1
+                start = _shared_head_start(sv, start, a, suffixes)
                 year = _YEAR_PREFIX.match(text, start)
                 if year and year.end() < a:
                     start = year.end()
@@ -100,7 +142,10 @@ def make_programme_extractor(name: str):
                 bare = surface.strip("“”")
                 quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
-                        or _is_dictionary_word(bare):
+                        or _is_dictionary_word(bare) or text[a - 1] in _CONJUNCTIONS:
+                    continue  # 目录和清单: two generic endings joined, no name
+                if _COUNTED_BEFORE.search(text, max(0, start - 12), start) \
+                        or _COUNTED_AFTER.match(text, b):
                     continue
                 counted = _PLACE_COUNT.match(bare)
                 if counted:  # 常州市六大工程: the place's "six projects", named 六大工程
@@ -109,7 +154,7 @@ def make_programme_extractor(name: str):
                 elif _COUNT_PREFIX.match(bare) and not quoted:
                     continue  # 六个专项行动 counts parts of a plan
                 if strength == "weak" and ((not quoted and a - start < WEAK_MIN)
-                                           or is_generic(sv, start, a)):
+                                           or is_generic(sv, start, a) or _is_category(sv, start, a)):
                     continue  # 科技政策 even in quotes is a description
                 if strength == "strong" and not quoted and a - start < 4 \
                         and is_generic(sv, start, a):
@@ -125,6 +170,29 @@ def make_programme_extractor(name: str):
                 if not _is_periodical(title.strip()):
                     yield from _named_instance(sv, e, name, passage)
     return extract
+
+
+# an abbreviation defined inside a name: 部际联席会议（以下简称联席会议）制度
+_DEFINITION_INSIDE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]$")
+
+
+def _institution(sv: SentenceView, a: int, b: int, bodies: tuple[str, ...], name: str,
+                 passage: Passage) -> Iterator[Mention]:
+    """An institution set up around a body: 建立国务院职业教育工作部际联席会议制度.
+
+    The ending (制度) makes a programme only right after a body's name; 安全管理制度 is none.
+    """
+    text = sv.text
+    definition = _DEFINITION_INSIDE.search(text, 0, a)
+    body_end = definition.start() if definition else a
+    body = next((x for x in bodies if text.endswith(x, 0, body_end)), None)
+    if body is None:
+        return
+    start = name_start(sv, body_end - len(body), max_len=30)
+    if body_end - len(body) - start < MIN_NAME:
+        return
+    yield sv.mention(start, b, Label.PROGRAMME, name, canonical=text[start:body_end] + text[a:b],
+                     doc=passage.doc)
 
 
 # a programme followed by the quoted name of one instance of it:

@@ -17,7 +17,7 @@ from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Rel
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")
 _LEAD = re.compile(r"牵头|主导承建|主导|统筹推进|(?<![共同协作])承担(?=的)")
-_PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围|(?<=单位)组成|成员单位")
+_PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围|(?<=单位)组成|(?<=[等为])成员单位")
 # what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
 _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
@@ -57,6 +57,16 @@ def _verb_offsets(sf: SentenceFacts, pattern: re.Pattern[str]) -> list[tuple[int
             if not any(x.start <= m.start() < x.end for x in sf.mentions)]
 
 
+def _agent_marker(sf: SentenceFacts, verb_start: int) -> int | None:
+    """Document offset just past the 由 that introduces the actors of a verb in its clause."""
+    doc = sf.passage.doc.text
+    clause = sf.clause_of(verb_start)
+    at = doc.rfind("由", sf.sv.sentence.start, verb_start)
+    if at < 0 or sf.clause_of(at) != clause or any(x.start <= at < x.end for x in sf.mentions):
+        return None
+    return at + 1
+
+
 def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
     """近日，工业和信息化部、…等八部门联合印发《“十四五”智能制造发展规划》 -> issuedBy × 8."""
     for vs, ve in _verb_offsets(sf, _ISSUE):
@@ -79,6 +89,9 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
         for vs, ve in _verb_offsets(sf, pattern):
             clause = sf.clause_of(vs)
             actors = [m for m in _orgs(sf.mentions) if m.end <= vs and sf.clause_of(m.start) == clause]
+            agent = _agent_marker(sf, vs)
+            if agent is not None:  # 联席会议由教育部、…组成: the members follow 由, not the body
+                actors = [m for m in actors if m.start >= agent]
             if not actors:
                 continue
             builds = _BUILDS.search(sf.passage.doc.text, vs, ve + 2)

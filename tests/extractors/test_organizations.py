@@ -27,11 +27,25 @@ def test_bare_city_prefix_takes_the_article_city():
 
 @pytest.mark.parametrize("text, expected", [
     ("2021 世界智能制造大会在南京开幕", ["2021世界智能制造大会"]),
-    ("全面贯彻党的十九大和十九届六中全会精神", ["十九届六中全会", "党的十九大"]),
+    ("全面贯彻党的十九大和十九届六中全会精神",
+     ["中国共产党第十九届中央委员会第六次全体会议", "中国共产党第十九次全国代表大会"]),
     ("为贯彻落实全国教育大会精神", ["全国教育大会"]),
+    # contests named in Latin letters, listed before 等…评测
+    ("连续多次获得CHiME、Blizzard、IWSLT等各类国际评测冠军", ["Blizzard", "CHiME", "IWSLT"]),
+    ("采用ISO、IEC等国际标准", []),
 ])
 def test_events(text, expected):
     assert sorted(m.canonical for m in run("pattern.event", text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # a bare 省 is the article's province; a named place is taken as written
+    ("为贯彻落实省第十四次党代会精神", {"province": "place:320000"}, ["中国共产党江苏省第十四次代表大会"]),
+    ("深入贯彻浙江省第十五次党代会精神", {}, ["中国共产党浙江省第十五次代表大会"]),
+    ("为贯彻落实省第十四次党代会精神", {}, []),  # no province known: no guess
+])
+def test_local_party_congress_is_named_in_full(text, context, expected):
+    assert [m.canonical for m in run("pattern.event", text, context)] == expected
 
 
 def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():

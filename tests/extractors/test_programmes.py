@@ -19,6 +19,29 @@ from helpers import run
     ("常州市六大工程增强创新第一动力", ["六大工程"]),
     ("江苏省制造业智能化改造和数字化转型 三年行动计划（2022—2024年）",
      ["江苏省制造业智能化改造和数字化转型三年行动计划（2022—2024年）"]),
+    # a series and a counted set are named too: “1+X”系列规划, 七大重点工程
+    ("发布了镇江市“十四五”制造业高质量发展“1+X”系列规划，内容涉及",
+     ["镇江市“十四五”制造业高质量发展“1+X”系列规划"]),
+    ("创新生态优化等科技创新七大重点工程。", ["科技创新七大重点工程"]),
+    # modifiers joined by 、 share the plan: both kinds of firm are doubled
+    ("实施高新技术企业、科技型企业“双倍增”计划，建立", ["高新技术企业、科技型企业“双倍增”计划"]),
+    ("推进智能制造工程、质量提升工程，", ["智能制造工程", "质量提升工程"]),
+    # counted items are a class of projects, not a programme
+    ("累计建成国家智能制造示范工厂项目30个、省级智能制造示范工厂项目300个", []),
+    ("每年打造 20 个工业大数据应用示范项目。", []),
+    ("编制 29 个专项科技规划、基础研究十年规划", ["基础研究十年规划"]),
+    ("作为在科技领域的第一个五年规划，", []),
+    # mechanisms, categories and two generic endings joined are no programmes
+    ("引导企业完善技术防护体系和安全管理制度。", []),
+    ("建立科技干部挂联高新技术产业企业制度，", []),
+    ("鼓励制造业企业运用目录和清单内软件产品", []),
+    ("建成国家级检验检测类标准化试点", []),
+    ("科大讯飞秉持“平台+赛道”战略，", []),
+    # ... but an institution set up around a body is one
+    ("同意建立由国务院领导同志牵头负责的国务院职业教育工作部际联席会议制度。",
+     ["国务院职业教育工作部际联席会议制度"]),
+    ("建立国务院职业教育工作部际联席会议（以下简称联席会议）制度。",
+     ["国务院职业教育工作部际联席会议制度"]),
 ])
 def test_programmes(text, expected):
     assert [m.canonical for m in run("pattern.programme", text)] == expected
