@@ -10,7 +10,14 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
-from kg.extractors.gazetteers import place_before, places_ending
+from kg.extractors.gazetteers import (
+    foreign_names,
+    foreign_owner,
+    place_before,
+    place_index,
+    places_ending,
+)
+from kg.extractors.names import stop_words, token_spans
 from kg.resources import table
 from kg.types import Label, Mention
 
@@ -46,14 +53,20 @@ def make_local_agency_extractor(name: str):
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             ends = places_ending(passage, sv)
+            listed = {a for a, _b, _f in gaz.find(sv.text)}
+            yield from _unlisted_bodies(passage, sv, ends, listed, name)
             for a, b, full in gaz.find(sv.text):
                 found = place_before(passage, sv, ends, a)
-                if found is None:
+                abroad = foreign_owner(sv, a, b, foreign_names())
+                if abroad is not None:  # 日本政府: no Chinese official form applies
+                    if full == "中共{place}委员会":
+                        continue
+                    start, canonical = abroad, sv.text[abroad:b]
+                elif found is None or (full == "中共{place}委员会" and b - a != 1):
                     continue
-                place_name, start = found
-                if full == "中共{place}委员会" and b - a != 1:
-                    continue
-                canonical = _full_name(place_name, str(full))
+                else:
+                    start = found[1]
+                    canonical = _full_name(found[0], str(full))
                 parent = ""
                 end = sub_unit(sv, b)
                 if end > b:
@@ -62,6 +75,37 @@ def make_local_agency_extractor(name: str):
                 yield sv.mention(start, end, Label.AGENCY, name, canonical=canonical,
                                  key=f"org:{canonical}", parent_key=parent, doc=passage.doc)
     return extract
+
+
+# a body named after its place though not in the table: 武汉市青山区房产管理局, 广州市中级人民法院
+_BODY = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:管理局|局|厅|委员会|委|办公室|人民法院|人民检察院|法院|检察院)")
+
+
+_CONJUNCTION_WORDS = frozenset({"和", "与", "及", "及其", "或"})
+
+
+def _unlisted_bodies(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
+                     listed: set[int], name: str) -> Iterator[Mention]:
+    """Bodies a named place is followed by, written in full (the table's forms are resolved
+    by the caller): the name's words must all be name words and end on a word boundary."""
+    text = sv.text
+    for e, place in ends.items():
+        m = _BODY.match(text, e)
+        if not m or e in listed or (m.end() < len(text) and m.end() not in sv.bounds
+                                    and text[m.end()] not in "（(，。、；：”"):
+            continue
+        # the words of the body's name (one may begin with the place: 广州市中级人民法院)
+        words = [t for s, te, t in token_spans(sv) if s < m.end() and te > e]
+        if place.label is Label.COUNTRY or not words \
+                or any(t in stop_words() or t in _CONJUNCTION_WORDS or not t.strip() for t in words):
+            continue  # 镇江市将加快…局: a clause, not a name; 中国 has its bodies in the table
+        if len(words[-1]) == 2 and words[-1][-1] in "局厅委":
+            continue  # 大局, 全局, 新局: a word, not a body (公安局, 矿务局 are words of three)
+        row = place_index().get(place.key)
+        start = sv.view.offsets.index(place.start)
+        canonical = (row.name if row else text[start:e]) + text[e:m.end()]
+        yield sv.mention(start, m.end(), Label.AGENCY, name, canonical=canonical,
+                         key=f"org:{canonical}", doc=passage.doc)
 
 
 @register("pattern.agency_unit", labels={Label.AGENCY})

@@ -178,9 +178,47 @@ def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
 def make_agency_extractor(name: str):
     """Central party and state bodies, by official, short and former names.
 
-    八部门：工信部、科技部 -> 工信部 (GovernmentAgency, 工业和信息化部), 科技部 (科学技术部).
+    八部门：工信部、科技部 -> 工信部 (GovernmentAgency, 工业和信息化部), 科技部 (科学技术部);
+    美国商务部 -> 美国商务部 (a body of another country or region, not 商务部).
     """
-    return _make_table_extractor(name, _table_gazetteer(agency_rows()))
+    gaz = _table_gazetteer(agency_rows())
+    foreign = foreign_names()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for a, b, (key, label, canonical) in gaz.find(sv.text):
+                owner = foreign_owner(sv, a, b, foreign)
+                if owner is not None:  # 美国商务部, 香港证监会: that country's or region's body
+                    yield sv.mention(owner, b, label, name, canonical=sv.text[owner:b],
+                                     doc=passage.doc)
+                elif short_aligned(sv, a, b, SHORT):
+                    yield sv.mention(a, b, label, name, canonical=canonical, key=key,
+                                     doc=passage.doc)
+    return extract
+
+
+@functools.cache
+def foreign_names() -> frozenset[str]:
+    """Names of places with government bodies of their own: other countries (美国), Hong Kong,
+    Macao and Taiwan (香港证监会 is not 证监会)."""
+    out = set()
+    for p in places():
+        if (p.type == "Country" and p.key != "place:100000") \
+                or p.key in ("place:810000", "place:820000", "place:710000"):
+            out |= {p.name, *p.aliases}
+    return frozenset(n for n in out if len(n) >= 2)
+
+
+def foreign_owner(sv: SentenceView, a: int, b: int, foreign: frozenset[str]) -> int | None:
+    """Where a foreign country's or region's name written right before ``a`` starts, if any."""
+    if b not in sv.bounds and b < len(sv.text):
+        return None
+    for n in (4, 3, 2, 5, 6):  # names are mostly two to four characters
+        start = a - n
+        if start >= 0 and sv.text[start:a] in foreign \
+                and (start in sv.bounds or start == 0):
+            return start
+    return None
 
 
 @register("gazetteer.media", labels={Label.MEDIA})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
+from helpers import chosen, run
 
 JIANGSU = {"province": "place:320000", "city": "place:320500"}
 
@@ -29,3 +29,28 @@ def test_unit_of_a_central_agency():
     (m,) = run("pattern.agency_unit", "工信部装备工业一司司长王卫明介绍")
     assert (m.name, m.canonical, m.parent_key) == (
         "工信部装备工业一司", "工业和信息化部装备工业一司", "org:工业和信息化部")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another country's or region's body is its own entity, never China's body of that name
+    ("美国商务部将其列入实体清单，商务部回应", [("美国商务部", "美国商务部"), ("商务部", "商务部")]),
+    ("未经美国教育部备案核准", [("美国教育部", "美国教育部")]),
+    ("已经引发了香港证监会的关注", [("香港证监会", "香港证监会")]),
+    ("据了解，日本政府目前已开始建议国民", [("日本政府", "日本政府")]),
+])
+def test_foreign_bodies_keep_their_country(text, expected):
+    found = [(name, canonical) for label, name, canonical in chosen(text)
+             if label == "GovernmentAgency"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place and a body's name not in the table, taken as written
+    ("近日，武汉市青山区房产管理局一楼的房屋中介表示", ["武汉市青山区房产管理局"]),
+    ("昨日上午，广州市中级人民法院公开审理了此案。", ["广州市中级人民法院"]),
+    # a clause or a common word ending in 局 is no body
+    ("澳门特别行政区融入国家发展大局。", []),
+    ("镇江市将加快推进工信局改革。", []),
+])
+def test_unlisted_local_bodies(text, expected):
+    assert [m.canonical for m in run("pattern.local_agency", text)] == expected
