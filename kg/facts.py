@@ -204,11 +204,13 @@ def place_hierarchy(result: DocumentResult) -> list[Relation]:
         child, seen = key, {key}
         while True:
             row = index.get(child)
-            if row is None or not row.parent_key or row.parent_key not in index \
-                    or row.parent_key in seen:
+            # a place named by a pattern (苏州高新技术产业开发区) carries its parent itself
+            own = result.entities.get(child)
+            parent_key = row.parent_key if row else (own.parent_key if own else "")
+            if not parent_key or parent_key not in index or parent_key in seen:
                 break
-            seen.add(row.parent_key)
-            parent = index[row.parent_key]
+            seen.add(parent_key)
+            parent = index[parent_key]
             if parent.key not in result.entities:
                 result.entities[parent.key] = Entity(parent.key, Label(parent.type), parent.name,
                                                      (), parent.parent_key)

@@ -13,6 +13,8 @@ DEFAULT_EXTRACTORS = (
     "gazetteer.media",
     "gazetteer.company",
     "gazetteer.place",
+    "pattern.zone",
+    "pattern.country_list",
     "pattern.person",
     "pattern.org_unit",
     "pattern.organization",
@@ -28,7 +30,8 @@ TRUSTED_EXTRACTORS = GAZETTEER_EXTRACTORS | {"pattern.person"}
 def load_builtins() -> None:
     """Import the built-in extractor modules so that they register themselves."""
     from kg.extractors import (  # noqa: F401
-        agencies, gazetteers, organizations, people, programmes, sources)
+        agencies, countries, gazetteers, organizations, people, programmes, sources,
+        zones)
 
 
 __all__ = ["DEFAULT_EXTRACTORS", "GAZETTEER_EXTRACTORS", "TRUSTED_EXTRACTORS", "Passage", "load_builtins",

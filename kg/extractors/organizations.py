@@ -35,6 +35,18 @@ def _title_at(text: str, i: int) -> bool:
     return any(a == 0 for a, _b, _v in titles()[0].find(text[i:i + 6]))
 
 
+# bodies an article names in full once and then by their ending: 经国务院知识产权战略实施工作部际
+# 联席会议同意，联席会议办公室印发… (the office is that joint conference's)
+_BODY_ENDINGS = ("联席会议", "领导小组")
+_OFFICE = "办公室"
+
+
+def _office_of_named_body(surface: str, named: dict[str, str]) -> str | None:
+    """The full name of a bare 联席会议办公室 when the article named its 联席会议 before."""
+    body = surface[:-len(_OFFICE)] if surface.endswith(_OFFICE) else ""
+    return named[body] + _OFFICE if body in named else None
+
+
 def _suffix_gazetteer(labels: set[Label]) -> Gazetteer:
     return Gazetteer((r["suffix"], Label(r["type"])) for r in table("org_suffixes.tsv")
                      if Label(r["type"]) in labels)
@@ -44,6 +56,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
     gaz = _suffix_gazetteer(labels)
 
     def extract(passage: Passage) -> Iterator[Mention]:
+        named: dict[str, str] = {}  # body ending -> the last body of the article with it
         for sv in passage.sentences:
             for a, b, label in gaz.find(sv.text):
                 if b not in sv.bounds and b < len(sv.text) and sv.text[b] not in "（(，。、；：”" \
@@ -52,8 +65,16 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 # an organisation may contain another: 大连理工大学江苏研究院 (overlaps are
                 # settled by the linker, longest first); 和 separates two of them
                 start = name_start(sv, a, extra_stops=_ORG_STOPS, allowed=_ORG_ALLOWED)
+                office = _office_of_named_body(sv.text[start:b], named)
+                if office is not None:
+                    yield sv.mention(start, b, label, name, canonical=office,
+                                     parent_key=f"org:{office[:-len(_OFFICE)]}", doc=passage.doc)
+                    continue
                 if a - start < MIN_NAME or is_generic(sv, start, a):
                     continue
+                body = next((e for e in _BODY_ENDINGS if sv.text.endswith(e, start, b)), None)
+                if body is not None:
+                    named[body] = sv.text[start:b]
                 end = b
                 paren = _PAREN_PLACE.match(sv.text, b)
                 if paren and label is not Label.EVENT:

@@ -61,3 +61,13 @@ def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():
 ])
 def test_research_units_of_known_organisations(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.org_unit", text)] == expected
+
+
+def test_office_of_a_body_the_article_named_before():
+    text = "经国务院知识产权战略实施工作部际联席会议同意，联席会议办公室印发《推进计划》。"
+    offices = [(m.canonical, m.parent_key) for m in run("pattern.organization", text)
+               if m.canonical.endswith("办公室")]
+    assert offices == [("国务院知识产权战略实施工作部际联席会议办公室",
+                        "org:国务院知识产权战略实施工作部际联席会议")]
+    # with no body named before, a bare 联席会议办公室 is nobody in particular
+    assert run("pattern.organization", "联席会议办公室印发《推进计划》。") == []

@@ -1,0 +1,72 @@
+"""Development zones named after their city: 苏州高新区 -> 苏州高新技术产业开发区 (District).
+
+Owns: a kind of zone (``zone_types.tsv``) written right after the name of a city or district,
+resolved to the gazetteer's zone when it has one (长春高新技术产业开发区) and otherwise named in
+full with the city as its parent. A bare 高新区 names no zone: which one depends on the article.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from kg.extractors.base import Gazetteer, Passage, register
+from kg.resources import PlaceRow, places, table
+from kg.types import Label, Mention
+
+_AFTER_NAME = set("（(，。、；：”和与及")
+
+
+@functools.cache
+def _zone_types() -> Gazetteer:
+    return Gazetteer((r["written"], r["full"]) for r in table("zone_types.tsv"))
+
+
+@functools.cache
+def _owners() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+    """Cities and districts by each of their names (names shared by two places are left out),
+    and every place by its full name."""
+    by_name: dict[str, list[PlaceRow]] = {}
+    for p in places():
+        if p.type in ("City", "District") or p.key in ("place:110000", "place:120000",
+                                                        "place:310000", "place:500000"):
+            for n in {p.name, *p.aliases}:
+                if len(n) >= 2:
+                    by_name.setdefault(n, []).append(p)
+    unique = {n: rows[0] for n, rows in by_name.items() if len(rows) == 1}
+    return unique, {p.name: p for p in places()}
+
+
+def _short(name: str) -> str:
+    """苏州市 -> 苏州: zones are named with the city's short name."""
+    return name[:-1] if len(name) > 2 and name[-1] in "市区县" else name
+
+
+@register("pattern.zone", labels={Label.DISTRICT})
+def make_zone_extractor(name: str):
+    """Zones after a city: 全国首场…大赛在苏州高新区开幕 -> 苏州高新技术产业开发区 (District, in 苏州市)."""
+    kinds = _zone_types()
+    owners, by_full_name = _owners()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            text = sv.text
+            for a, b, full in kinds.find(text):
+                if b < len(text) and b not in sv.bounds and text[b] not in _AFTER_NAME:
+                    continue
+                for n in (4, 3, 2, 5):
+                    start = a - n
+                    owner = owners.get(text[start:a]) if start >= 0 else None
+                    if owner is not None and (start == 0 or start in sv.bounds):
+                        break
+                else:
+                    continue
+                canonical = _short(owner.name) + str(full)
+                known = by_full_name.get(canonical)
+                if known is not None:
+                    yield sv.mention(start, b, Label.DISTRICT, name, canonical=known.name,
+                                     key=known.key, parent_key=known.parent_key, doc=passage.doc)
+                else:
+                    yield sv.mention(start, b, Label.DISTRICT, name, canonical=canonical,
+                                     key=f"{owner.key}/{canonical}", parent_key=owner.key,
+                                     doc=passage.doc)
+    return extract

@@ -1,0 +1,52 @@
+"""Places named by patterns: development zones after their city, one-character country lists."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import chosen, run
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zone of the gazetteer keeps its code; another is named in full, in its city
+    ("长春高新区引进项目", [("长春高新技术产业开发区", "place:220173", "place:220100")]),
+    ("全国首场颠覆性技术创新大赛领域赛在苏州高新区开幕。",
+     [("苏州高新技术产业开发区", "place:320500/苏州高新技术产业开发区", "place:320500")]),
+    ("南京经开区、无锡高新技术产业开发区",
+     [("南京经济技术开发区", "place:320100/南京经济技术开发区", "place:320100"),
+      ("无锡高新技术产业开发区", "place:320200/无锡高新技术产业开发区", "place:320200")]),
+    # a bare 高新区 is whichever zone the article means: no guess
+    ("截至目前，高新区先后引进", []),
+])
+def test_zones_after_their_city(text, expected):
+    assert [(m.canonical, m.key, m.parent_key) for m in run("pattern.zone", text)] == expected
+
+
+def test_zone_is_part_of_its_city_in_the_graph(tmp_path):
+    from kg.build import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "news.txt").write_text("大赛开幕\n\n全国首场颠覆性技术创新大赛领域赛在苏州高新区开幕。\n",
+                                  encoding="utf-8")
+    build([src], tmp_path / "out", html=False)
+    from kg.query import run_query
+    from kg.store import load_store
+    answer = run_query(load_store(tmp_path / "out" / "graph.ttl"), """
+        SELECT ?city WHERE { ?z rdfs:label "苏州高新技术产业开发区"@zh ; a kgo:District ;
+                               kgo:partOf/rdfs:label ?city }""")
+    assert answer.rows == [["苏州市"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美德日等工业发达国家均将智能制造作为抢占制高点的重要手段", ["美国", "德国", "日本"]),
+    ("中美两国元首通话", ["中国", "美国"]),
+    # 美德 is also a word (virtue): without countries after it, none
+    ("弘扬美德，传承文化", []),
+    ("弘扬传统美德等", []),
+])
+def test_one_character_country_lists(text, expected):
+    assert [m.canonical for m in run("pattern.country_list", text)] == expected
+
+
+def test_country_list_is_kept_by_the_linker():
+    kept = chosen("美德日等工业发达国家")
+    assert [c for label, _n, c in kept if label == "Country"] == ["美国", "德国", "日本"]
