@@ -53,9 +53,9 @@ def make_local_agency_extractor(name: str):
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             ends = places_ending(passage, sv)
-            listed = {a for a, _b, _f in gaz.find(sv.text)}
-            yield from _unlisted_bodies(passage, sv, ends, listed, name)
-            for a, b, full in gaz.find(sv.text):
+            hits = list(gaz.find(sv.text))
+            yield from _unlisted_bodies(passage, sv, ends, {a for a, _b, _f in hits}, name)
+            for a, b, full in hits:
                 found = place_before(passage, sv, ends, a)
                 abroad = foreign_owner(sv, a, b, foreign_names())
                 if abroad is not None:  # 日本政府: no Chinese official form applies

@@ -79,14 +79,15 @@ def find_places(passage: Passage, name: str) -> list[Mention]:
 
 def places_ending(passage: Passage, sv: SentenceView) -> dict[int, Mention]:
     """The place mentions of a sentence by the clean-view offset just past each."""
-    places = passage.cache.get("places:sorted")
-    if places is None:
-        places = passage.cache["places:sorted"] = sorted(find_places(passage, "gazetteer.place"))
-    starts = [m.start for m in places]  # type: ignore[union-attr]
+    cached = passage.cache.get("places:sorted")
+    if cached is None:
+        ordered = sorted(find_places(passage, "gazetteer.place"))
+        cached = passage.cache["places:sorted"] = (ordered, [m.start for m in ordered])
+    places, starts = cached  # type: ignore[misc]
     ends = {}
     lo = bisect.bisect_left(starts, sv.sentence.start)
     hi = bisect.bisect_left(starts, sv.sentence.end)
-    for m in places[lo:hi]:  # type: ignore[index]
+    for m in places[lo:hi]:
         try:
             ends[sv.view.offsets.index(m.end - 1) + 1] = m
         except ValueError:

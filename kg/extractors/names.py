@@ -20,8 +20,9 @@ _CJK_OR_WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """Words a name never contains (name_stops.tsv)."""
-    return frozenset(r["word"] for r in table("name_stops.tsv"))
+    """Words a name never contains: name_stops.tsv and the pronouns, prepositions and particles
+    of function_words.tsv."""
+    return frozenset(r["word"] for f in ("name_stops.tsv", "function_words.tsv") for r in table(f))
 
 
 @functools.cache
@@ -36,15 +37,41 @@ def generic_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("generic_words.tsv"))
 
 
-def is_generic(sv: SentenceView, start: int, core_start: int) -> bool:
-    """Whether the words before a name's ending are all generic (高水平研究型 + 大学)."""
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Frequent common words of jieba's dictionary (common_words.tsv)."""
+    return frozenset(r["word"] for r in table("common_words.tsv"))
+
+
+def is_generic(sv: SentenceView, start: int, core_start: int, *, common: bool = False) -> bool:
+    """Whether the words before a name's ending are all generic (高水平研究型 + 大学), or with
+    ``common`` also all frequent common words (外贸 + 公司)."""
     from kg.segment import tokens
     words = tokens(sv.text[start:core_start])
-    return all(w in generic_words() or not w.strip() for w in words)
+    return all(w in generic_words() or not w.strip() or is_quantity(w)
+               or (common and _is_common(w)) for w in words)
+
+
+def _is_common(word: str) -> bool:
+    """A frequent common word, or two of them jieba joined (严肃|查处)."""
+    cw = common_words()
+    return word in cw or (len(word) == 4 and word[:2] in cw and word[2:] in cw)
+
+
+# 一家, 两家, 另一家, 这个: a count of things, never part of a name (国家 and 专家 are words)
+_QUANTITY = re.compile(r"^[另这那该每各某]?[一二两三四五六七八九十百千几多数\d]*[家个所位批项]$")
+
+
+def is_quantity(word: str) -> bool:
+    """Whether a word counts things: 多家, 另一家, 这个."""
+    return len(word) >= 2 and bool(_QUANTITY.match(word))
 
 
 # （三）, 一是, 1. : list markers are not part of a name
 _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是|\d{1,2}[.、．])")
+
+
+_LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张]")
 
 
 def strip_enumeration(text: str, start: int) -> int:
@@ -54,9 +81,27 @@ def strip_enumeration(text: str, start: int) -> int:
 
 
 @functools.cache
-def stop_prefixes() -> tuple[str, ...]:
-    """Stop words of two or more characters, also cut when jieba glued them to a name."""
-    return tuple(sorted((w for w in stop_words() if len(w) >= 2), key=len, reverse=True))
+def _stop_prefixes() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Stop words of two or more characters, also cut when jieba glued them to a name, and
+    their lengths, longest first."""
+    words = frozenset(w for w in stop_words() if len(w) >= 2)
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _glued_stop(sv: SentenceView, start: int, core_start: int) -> int:
+    """Characters of a stop word glued at ``start`` (推进|智能制造), or of one character and a
+    stop word that jieba made one token (需提交|联席会议); 0 when there is none."""
+    words, lengths = _stop_prefixes()
+    text = sv.text
+    for n in lengths:
+        if start + n <= core_start and text[start:start + n] in words:
+            return n
+    if start in sv.bounds and start + 1 not in sv.bounds:
+        for n in lengths:
+            glued = start + 1 + n
+            if glued <= core_start and glued in sv.bounds and text[start + 1:glued] in words:
+                return 1 + n
+    return 0
 
 
 def token_spans(sv: SentenceView) -> list[tuple[int, int, str]]:
@@ -71,7 +116,7 @@ def token_spans(sv: SentenceView) -> list[tuple[int, int, str]]:
 
 
 def _is_name_token(tok: str) -> bool:
-    if tok in stop_words():
+    if tok in stop_words() or is_quantity(tok):
         return False
     if _CJK_OR_WORD.match(tok):
         return True
@@ -110,27 +155,18 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     # a stop word glued to the name's first token: 推进智能制造 -> 智能制造, or one character
     # before it: 需提交联席会议 -> 联席会议
     text = sv.text
-    changed = True
-    while changed:
-        changed = False
-        for w in stop_prefixes():
-            if text.startswith(w, start) and start + len(w) <= core_start:
-                start += len(w)
-                changed = True
-                break
-            glued = start + 1 + len(w)  # one jieba token: 需提交
-            if text.startswith(w, start + 1) and glued <= core_start and start in sv.bounds \
-                    and glued in sv.bounds and start + 1 not in sv.bounds:
-                start += 1 + len(w)
-                changed = True
-                break
+    while cut := _glued_stop(sv, start, core_start):
+        start += cut
     start = strip_enumeration(text, start)
+    count = _LEADING_COUNT.match(text, start)  # 5家国有银行: a count is not part of a name
+    if count and count.end() <= core_start:
+        start = count.end()
     # an English word glued before a Chinese name: "by江苏中科…研究院"
     latin = re.match(r"[a-z]+(?=[\u4e00-\u9fff])", text[start:core_start])
     if latin:
         start += latin.end()
     # a function word jieba glued to the name's first character: 将市科技孵化中心
-    while start < core_start - 3 and text[start] in _GLUED_FUNCTION_CHARS:
+    while start < core_start - 2 and text[start] in _GLUED_FUNCTION_CHARS:
         start += 1
     while start < core_start and text[start] in "”’）)、，":
         start += 1

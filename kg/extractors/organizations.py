@@ -20,6 +20,8 @@ from kg.resources import split_aliases, table
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
+# endings that make no legal name: 贷款公司 and 外贸公司 are kinds of company
+_BARE_COMPANY = frozenset({"公司", "集团", "集团公司", "银行", "证券"})
 _ORG_STOPS = frozenset({"和", "成立", "组建"})
 # inside organisation names: 语音及语言信息处理国家工程实验室, 国务院知识产权战略实施工作部际联席会议
 # (a leading 实施 is still cut: 加快实施国家技术创新中心 -> 国家技术创新中心)
@@ -70,7 +72,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     yield sv.mention(start, b, label, name, canonical=office,
                                      parent_key=f"org:{office[:-len(_OFFICE)]}", doc=passage.doc)
                     continue
-                if a - start < MIN_NAME or is_generic(sv, start, a):
+                if a - start < MIN_NAME or is_generic(sv, start, a,
+                                                      common=sv.text[a:b] in _BARE_COMPANY):
                     continue
                 body = next((e for e in _BODY_ENDINGS if sv.text.endswith(e, start, b)), None)
                 if body is not None:

@@ -15,9 +15,22 @@ from helpers import chosen, run
     ("中德友好协会会长史明德", [("Organization", "中德友好协会")]),
     ("加快建设高水平研究型大学", []),
     ("知名企业AI研究院进行深度调研", []),
+    # a company or bank named only by common words is a kind of one, not a name
+    ("在一家外贸公司工作", []),
+    ("两家公司将会合作开发", []),
+    ("他证实公司高层正在接洽", []),
+    ("5家国有银行中只有", []),
+    ("由林达集团投资开发的海渔广场", [("Company", "林达集团")]),
+    ("记者从渣打银行获悉", [("Company", "渣打银行")]),
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
+
+
+def test_known_companies_named_by_common_words_come_from_the_gazetteer():
+    kept = chosen("5家国有银行中只有交通银行暂时不收，联想集团和平安银行表示")
+    assert [(label, canonical) for label, _n, canonical in kept] == [
+        ("Company", "交通银行"), ("Company", "联想集团"), ("Company", "平安银行")]
 
 
 def test_bare_city_prefix_takes_the_article_city():
