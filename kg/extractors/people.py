@@ -18,7 +18,7 @@ from kg.types import Label, Mention
 
 # characters no given name is made of, and family names that are mostly function words
 _NOT_IN_GIVEN_NAMES = set("的了其他们这那和与及或在是为于把被从向对等之所以而且也都就还")
-_FUNCTION_SURNAMES = set("和关于宣向同及与从对把将")
+_FUNCTION_SURNAMES = set("和关于宣向同及与从对把将都")
 COMMON_WORD = 1000  # jieba frequency above which a two- or three-character word is not a name
 # characters that end a Chinese name when they follow it: 王志刚为…, 胡广杰在…
 _AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及、，。；：（）")
@@ -117,7 +117,10 @@ def make_person_extractor(name: str):
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
-            for _a, b, _lvl in before.find(sv.text):
+            before_titles = list(before.find(sv.text))
+            for a, b, _lvl in before_titles:
+                if a not in sv.bounds and b not in sv.bounds:
+                    continue  # 办事处|长丰村: 处长 across two words is no title (协会会长 is)
                 e = name_after_title(sv, b)
                 if e > b:
                     surface = sv.text[b:e]
@@ -129,15 +132,58 @@ def make_person_extractor(name: str):
                 i, j = sv.view.offsets.index(a), sv.view.offsets.index(b - 1) + 1
                 yield sv.mention(i, j, Label.PERSON, name, canonical=sv.text[i:j],
                                  doc=passage.doc)
-            for a, _b, _lvl in after.find(sv.text):
+            for i, e in _speakers(sv):
+                yield sv.mention(i, e, Label.PERSON, name, canonical=sv.text[i:e],
+                                 doc=passage.doc)
+            for a, b, _lvl in after.find(sv.text):
+                if (a not in sv.bounds and b not in sv.bounds) \
+                        or any(ta < a < tb for ta, tb, _l in before_titles):
+                    continue  # 高级研究员焦善伟: a title before a name, not after one
                 for L in (3, 2):
                     s = a - L
                     cand = sv.text[s:a] if s >= 0 else ""
-                    if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds:
+                    if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds \
+                            and _could_be_name(cand, famous=True):
                         yield sv.mention(s, a, Label.PERSON, name, canonical=cand,
                                          doc=passage.doc)
                         break
     return extract
+
+
+# a person who speaks, at the start of a clause: 沈力军分析说, 据张连志介绍, 郭庆祥：…
+_SPEECH = re.compile(r"(?:也|还|则|就|更|进一步|同时|曾|在会上|在发言中|对记者)?"
+                     r"(?:表示|说|指出|认为|介绍|透露|强调|称|坦言|告诉|分析|解释|提到|建议|呼吁|坦承)")
+_CLAUSE_OPENERS = set("，。；：“”‘’（）、!！?？")
+
+
+def _speakers(sv: SentenceView) -> Iterator[tuple[int, int]]:
+    """(start, end) of Chinese names that open a clause and are followed by a verb of saying,
+    or open a sentence and are followed by a colon (an interview's speaker)."""
+    text = sv.text
+    starts = [0] + [k + 1 for k, ch in enumerate(text) if ch in _CLAUSE_OPENERS]
+    starts += [m.end() for m in re.finditer("据", text)]
+    for i in sorted(set(starts)):
+        if i >= len(text) or i not in sv.bounds:
+            continue
+        e = chinese_name_after(sv, i)
+        if e == i or e not in sv.bounds:
+            continue
+        if _SPEECH.match(text, e) and _could_be_name(text[i:e]):
+            yield i, e
+        elif i == 0 and text.startswith("：", e) and tokenizer().FREQ.get(text[i:e], 0) == 0 \
+                and _could_be_name(text[i:e]):
+            yield i, e  # 郭庆祥：… (原煤：…, 甘蔗：… are words of the dictionary)
+
+
+def _could_be_name(cand: str, famous: bool = False) -> bool:
+    """Whether a surname and what follows can be a name: 原作品 is a family name before a
+    common word, 焦善伟 a name. Unless ``famous`` (江泽民同志), a frequent word is none."""
+    from kg.extractors.names import common_words
+    if (not famous and tokenizer().FREQ.get(cand, 0) >= COMMON_WORD) \
+            or set(cand[1:]) & _NOT_IN_GIVEN_NAMES:
+        return False
+    given = cand[2:] if cand[:2] in surnames() else cand[1:]
+    return given not in common_words()
 
 
 # a line of a member list: "副召集人：陈宝生　　教育部部长", "孙　尧　　教育部副部长"

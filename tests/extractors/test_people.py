@@ -15,6 +15,19 @@ from helpers import chosen, run
     ("主席宣布的名单", []),
     ("副召集人：陈宝生　　教育部部长", ["陈宝生"]),
     ("汤　涛　　人力资源社会保障部副部长", ["汤涛"]),
+    # titles of business, research and the press introduce people too
+    ("擎峰公关媒介经理张波表示", ["张波"]),
+    ("新华社香港1月25日电（记者陈思武）", ["陈思武"]),
+    ("中华粮网高级研究员焦善伟介绍，", ["焦善伟"]),
+    ("我们荣幸地邀请艺术总监许俊杰先生为大家解答", ["许俊杰", "许俊杰"]),
+    # a title is a word of its own: 处长 across 办事处|长丰村 introduces nobody
+    ("4人落户在长丰街道办事处长丰村。", []),
+    # people who speak open their clause; an interview's speaker opens the sentence
+    ("而目前银行最主要的催收方式是诉讼。沈力军分析说，这也不现实", ["沈力军"]),
+    ("据张连志介绍，瓷房子的灵感来自古瓷碎片", ["张连志"]),
+    ("郭庆祥：我们看画廊如果有好的艺术家", ["郭庆祥"]),
+    ("原煤：全部建成后增加的发电能力", []),
+    ("原作品：《半条命》", []),
 ])
 def test_people(text, expected):
     assert [m.canonical for m in run("pattern.person", text)] == expected
