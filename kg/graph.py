@@ -20,6 +20,7 @@ from rdflib import XSD, Graph
 from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import SKOS as _SKOS
 
+from kg.extractors.gazetteers import english_names
 from kg.link import entity_key
 from kg.pipeline import DocumentResult
 from kg.types import Entity, Label, Predicate
@@ -111,7 +112,7 @@ def _zh(s: str) -> ox.Literal:
 
 
 def add_entity(g: Triples, e: Entity) -> None:
-    """Type, canonical label, aliases (and GB/T 2260 code) of an entity."""
+    """Type, canonical label, aliases (and GB/T 2260 code, official English name) of an entity."""
     node = entity_iri(e.key)
     g.add((node, RDF.type, _CLASS[e.label]))
     g.add((node, RDFS.label, _zh(e.name)))
@@ -120,6 +121,9 @@ def add_entity(g: Triples, e: Entity) -> None:
     kind, _, rest = e.key.partition(":")
     if kind == "place" and re.fullmatch(r"\d{6}", rest):
         g.add((node, KGO.adminCode, _lit(rest)))
+    english = english_names().get(e.key)
+    if english:
+        g.add((node, KGO.englishName, ox.Literal(english, language="en")))
 
 
 def add_document(g: Triples, r: DocumentResult) -> None:

@@ -170,14 +170,26 @@ def _make_table_extractor(name: str, gaz: Gazetteer):
 
 
 def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
-    """Central bodies: (key, label, official name, short and former names)."""
+    """Central bodies and international organisations: (key, label, official name, short and
+    former names)."""
     return [(f"org:{r['name']}", Label(r["type"]), r["name"], split_aliases(r["aliases"]))
-            for r in table("agencies.tsv")]
+            for r in table("agencies.tsv")] + \
+        [(f"org:{r['name']}", Label.ORGANIZATION, r["name"], split_aliases(r["aliases"]))
+         for r in table("international_organizations.tsv")]
+
+
+@functools.cache
+def english_names() -> dict[str, str]:
+    """Official English names of central bodies and international organisations, by key."""
+    return {f"org:{r['name']}": r["english"] for f in ("agencies.tsv",
+                                                      "international_organizations.tsv")
+            for r in table(f) if r.get("english")}
 
 
 @register("gazetteer.agency", labels={Label.AGENCY, Label.RESEARCH, Label.ORGANIZATION})
 def make_agency_extractor(name: str):
-    """Central party and state bodies, by official, short and former names.
+    """Central party and state bodies and international organisations, by official, short and
+    former names.
 
     八部门：工信部、科技部 -> 工信部 (GovernmentAgency, 工业和信息化部), 科技部 (科学技术部);
     美国商务部 -> 美国商务部 (a body of another country or region, not 商务部).

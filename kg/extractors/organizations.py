@@ -167,21 +167,24 @@ def make_event_extractor(name: str):
 
 
 # a unit of a known company or academy: 阿里巴巴达摩院, 中科院苏州医工所, 华为2012实验室
-_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院)")
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院|中心)")
+_NOT_IN_UNIT = set("的了在是和及或并等将对为把被从向")
 
 
-@register("pattern.org_unit", labels={Label.RESEARCH})
+@register("pattern.org_unit", labels={Label.RESEARCH, Label.ORGANIZATION})
 def make_org_unit_extractor(name: str):
-    """Research units named after a known company or academy.
+    """Research units and centres named after a known company, academy or international
+    organisation.
 
     与阿里巴巴达摩院、华为中央研究院一起 -> 阿里巴巴达摩院 (ResearchOrganization, part of
-    阿里巴巴集团); 中科院苏州医工所 -> 中科院苏州医工所 (part of 中国科学院).
+    阿里巴巴集团); 中科院苏州医工所 -> 中科院苏州医工所 (part of 中国科学院);
+    世界知识产权组织技术与创新支持中心 -> Organization, part of 世界知识产权组织.
     """
     from kg.extractors.base import Gazetteer
     from kg.extractors.gazetteers import agency_rows
     rows = [(r["name"], split_aliases(r["aliases"])) for r in table("companies.tsv")]
     rows += [(canonical, aliases) for _k, label, canonical, aliases in agency_rows()
-             if label is Label.RESEARCH]
+             if label in (Label.RESEARCH, Label.ORGANIZATION)]
     gaz = Gazetteer((s_, canonical) for canonical, aliases in rows for s_ in {canonical, *aliases}
                     if len(s_) >= 2)
 
@@ -189,12 +192,13 @@ def make_org_unit_extractor(name: str):
         for sv in passage.sentences:
             for a, b, parent in gaz.find(sv.text):
                 m = _UNIT.match(sv.text, b)
-                if not m:
+                if not m or set(m.group()) & _NOT_IN_UNIT:
                     continue
                 end = m.end()
                 if end < len(sv.text) and end not in sv.bounds and sv.text[end] not in "（(，。、；：”":
                     continue
+                label = Label.ORGANIZATION if m.group().endswith("中心") else Label.RESEARCH
                 # the name as written is the unit's own (阿里巴巴达摩院, not 阿里巴巴集团达摩院)
-                yield sv.mention(a, end, Label.RESEARCH, name, canonical=sv.text[a:end],
+                yield sv.mention(a, end, label, name, canonical=sv.text[a:end],
                                  parent_key=f"org:{parent}", doc=passage.doc)
     return extract

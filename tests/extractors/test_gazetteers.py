@@ -43,3 +43,29 @@ def test_central_agencies(text, expected):
 def test_media_and_companies():
     assert [m.canonical for m in run("gazetteer.media", "新华社记者：“科技政策要扎实落地”")] == ["新华社"]
     assert [m.name for m in run("gazetteer.company", "与美\n\n敦力、强生等合作")] == ["美敦力", "强生"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进世贸组织改革，支持亚投行和上合组织发展", [
+        ("Organization", "世界贸易组织"), ("Organization", "亚洲基础设施投资银行"),
+        ("Organization", "上海合作组织")]),
+    # a standard's prefix is no organisation
+    ("主导制定了全球首个智能语音交互ISO/IEC国际标准", []),
+])
+def test_international_organisations(text, expected):
+    assert [(m.label.value, m.canonical) for m in run("gazetteer.agency", text)] == expected
+
+
+def test_official_english_names_reach_the_graph(tmp_path):
+    from kg.build import build
+    from kg.query import run_query
+    from kg.store import load_store
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("工作\n\n工信部和世界知识产权组织签署协议。\n", encoding="utf-8")
+    build([src], tmp_path / "out", html=False)
+    answer = run_query(load_store(tmp_path / "out" / "graph.ttl"), """
+        SELECT ?zh ?en WHERE { ?o rdfs:label ?zh ; kgo:englishName ?en } ORDER BY ?zh""")
+    assert answer.rows == [
+        ["世界知识产权组织", "World Intellectual Property Organization"],
+        ["工业和信息化部", "Ministry of Industry and Information Technology"]]

@@ -84,3 +84,9 @@ def test_office_of_a_body_the_article_named_before():
                         "org:国务院知识产权战略实施工作部际联席会议")]
     # with no body named before, a bare 联席会议办公室 is nobody in particular
     assert run("pattern.organization", "联席会议办公室印发《推进计划》。") == []
+
+
+def test_centre_of_an_international_organisation():
+    (m,) = run("pattern.org_unit", "推进世界知识产权组织技术与创新支持中心（TISC）建设")
+    assert (m.label.value, m.canonical, m.parent_key) == (
+        "Organization", "世界知识产权组织技术与创新支持中心", "org:世界知识产权组织")
