@@ -199,12 +199,17 @@ def make_agency_extractor(name: str):
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
+            local = None
             for a, b, (key, label, canonical) in gaz.find(sv.text):
                 owner = foreign_owner(sv, a, b, foreign)
                 if owner is not None:  # 美国商务部, 香港证监会: that country's or region's body
                     yield sv.mention(owner, b, label, name, canonical=sv.text[owner:b],
                                      doc=passage.doc)
-                elif short_aligned(sv, a, b, SHORT):
+                    continue
+                local = places_ending(passage, sv) if local is None else local
+                if a in local and label is Label.AGENCY:
+                    continue  # 常州市科技部门 is the city's department, not 科学技术部
+                if short_aligned(sv, a, b, SHORT):
                     yield sv.mention(a, b, label, name, canonical=canonical, key=key,
                                      doc=passage.doc)
     return extract

@@ -16,13 +16,19 @@ from kg.link import entity_key
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")
-_LEAD = re.compile(r"牵头|主导承建|主导|统筹推进|(?<![共同协作])承担(?=的)")
+_LEAD = re.compile(r"牵头|主导承建|(?<!为)主导|统筹推进|(?<![共同协作])承担(?=的)")
 _PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围|(?<=单位)组成|(?<=[等为])成员单位")
 # what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
 _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
 _ATTEND = re.compile(r"出席|致辞|参加|参会")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:隆重)?(?:开幕|举行|召开|举办|启动|揭幕)")
+# verbs whose chosen or winners follow: 上榜的…, 遴选出包括…; 获得…冠军
+_SELECTED = re.compile(r"(?:上榜|入选|入围|获评)的|遴选出(?:包括)?|评选出")
+_WINS = re.compile(r"获得|荣获|夺得|斩获|获")
+# a place that brings an organisation in, an organisation that settles in a place
+_BRINGS_IN = re.compile(r"引进|引入")
+_SETTLES = re.compile(r"落户|入驻|坐落于|设在")
 _CLAUSE = re.compile(r"[，。；：！？,;]")
 
 
@@ -51,10 +57,14 @@ def _orgs(ms: list[Mention]) -> list[Mention]:
 
 
 def _verb_offsets(sf: SentenceFacts, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    doc = sf.passage.doc
-    s = sf.sv.sentence
-    return [(m.start(), m.end()) for m in pattern.finditer(doc.text, s.start, s.end)
-            if not any(x.start <= m.start() < x.end for x in sf.mentions)]
+    """Document offsets of a verb's matches outside mentions, found in the clean view (遴选
+    and 出 split by a page break are 遴选出)."""
+    out = []
+    for m in pattern.finditer(sf.sv.text):
+        a, b = sf.sv.view.span(m.start(), m.end())
+        if not any(x.start <= a < x.end for x in sf.mentions):
+            out.append((a, b))
+    return out
 
 
 def _agent_marker(sf: SentenceFacts, verb_start: int) -> int | None:
@@ -98,7 +108,8 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
             after = [m for m in sf.mentions if m.start >= ve and sf.clause_of(m.start) == clause
                      and (m in target_ms or (builds and m.label in ORGANIZATION_LABELS))]
             keys = [entity_key(m) for m in after] if builds else [entity_key(m) for m in after[:1]]
-            if not keys:
+            if not keys and not sf.passage.doc.text.startswith("主导", vs):
+                # 由同济大学牵头 alone: the article's programme (主导制定了标准 leads no programme)
                 key = sf.topic.get("programme") or sf.topic.get("event")
                 keys = [key] if key else []
             for a in actors:
@@ -136,19 +147,20 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
     context = set(sf.passage.context.values())
     index = place_index()
     for m in sf.mentions:
-        if m.key in index and (m.label in (Label.CITY, Label.DISTRICT)
-                               or (m.label is Label.PROVINCE and "/" in m.key)):
-            # a city is located in its prefecture or province (the gazetteer parent)
-            parent = index[m.key].parent_key
+        if m.label in (Label.CITY, Label.DISTRICT) or (m.label is Label.PROVINCE and "/" in m.key):
+            # a city is located in its prefecture or province (the gazetteer parent), a zone
+            # named by pattern in its city (苏州高新区 -> 苏州市)
+            parent = index[m.key].parent_key if m.key in index else m.parent_key
             if parent in index:
-                yield sf.relation(Predicate.LOCATED_IN, m.key, parent, "relation.located_in")
+                yield sf.relation(Predicate.LOCATED_IN, entity_key(m), parent,
+                                  "relation.located_in")
             continue
         # a university named after a city need not be there (大连理工大学江苏研究院)
         if m.label not in (Label.COMPANY, Label.ORGANIZATION):
             continue
         # the last city or district named inside the name: 常州凯达重工科技有限公司 -> 常州市
         found = None
-        for _a, _b, rows in gaz.find(m.name):
+        for _a, _b, rows in gaz.find(m.canonical or m.name):  # 市科技孵化中心 -> 江山市…
             row = _choose(rows, context)
             if row is not None:
                 found = row
@@ -157,9 +169,58 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
                               "relation.located_in")
 
 
+def located_by_verb(sf: SentenceFacts) -> Iterator[Relation]:
+    """高新区先后引进中科院苏州医工所 -> the institute is located in the zone; 华为研究院落户南京
+    -> in 南京; 淮南市“国家煤化工产品质量监督检验中心（安徽）” -> in 淮南市 (a place right
+    before an organisation)."""
+    text = sf.passage.doc.text
+    places = [m for m in sf.mentions if m.label.is_place]
+    orgs = _orgs(sf.mentions)
+    for pattern, place_first in ((_BRINGS_IN, True), (_SETTLES, False)):
+        for vs, ve in _verb_offsets(sf, pattern):
+            clause = sf.clause_of(vs)
+            here = [p for p in places if sf.clause_of(p.start) == clause
+                    and (p.end <= vs if place_first else p.start >= ve)]
+            there = [o for o in orgs if sf.clause_of(o.start) == clause
+                     and (o.start >= ve if place_first else o.end <= vs)]
+            if here:
+                place = here[-1] if place_first else here[0]
+                for org in there:
+                    yield sf.relation(Predicate.LOCATED_IN, entity_key(org), entity_key(place),
+                                      "relation.located_in")
+    for p in places:
+        for org in orgs:
+            if 0 <= org.start - p.end <= 1 and text[p.end:org.start] in ("", "“"):
+                yield sf.relation(Predicate.LOCATED_IN, entity_key(org), entity_key(p),
+                                  "relation.located_in")
+
+
+def selected(sf: SentenceFacts) -> Iterator[Relation]:
+    """此次上榜的大连理工江苏研究院有限公司, 《报告》…遴选出包括科大讯飞研究院、阿里巴巴达摩院
+    -> participatesIn the list: the programme named before in the sentence, else the article's;
+    讯飞研究院…获得CHiME、Blizzard等国际评测冠军 -> participatesIn each contest."""
+    targets = [m for m in sf.mentions if m.label in (Label.PROGRAMME, Label.EVENT)]
+    orgs = _orgs(sf.mentions)
+    for vs, ve in _verb_offsets(sf, _SELECTED):
+        clause = sf.clause_of(vs)
+        chosen = [o for o in orgs if o.start >= ve and sf.clause_of(o.start) == clause]
+        named = [t for t in targets if t.end <= vs]
+        key = entity_key(named[-1]) if named else sf.topic.get("programme", "")
+        for org in chosen if key else ():
+            yield sf.relation(Predicate.PARTICIPATES_IN, entity_key(org), key, "relation.roles")
+    for vs, ve in _verb_offsets(sf, _WINS):
+        clause = sf.clause_of(vs)
+        contests = [t for t in targets if t.label is Label.EVENT and t.start >= ve
+                    and sf.clause_of(t.start) == clause]
+        winner = [o for o in orgs if o.end <= vs]
+        for contest in contests if winner else ():
+            yield sf.relation(Predicate.PARTICIPATES_IN, entity_key(winner[-1]),
+                              entity_key(contest), "relation.roles")
+
+
 def extract_relations(sf: SentenceFacts) -> list[Relation]:
     """Every relation of one sentence."""
     out: set[Relation] = set()
-    for rule in (issued_by, roles, events, located_in):
+    for rule in (issued_by, roles, selected, events, located_in, located_by_verb):
         out.update(rule(sf))
     return sorted(r for r in out if r.subject != r.object)

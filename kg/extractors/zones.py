@@ -2,7 +2,8 @@
 
 Owns: a kind of zone (``zone_types.tsv``) written right after the name of a city or district,
 resolved to the gazetteer's zone when it has one (长春高新技术产业开发区) and otherwise named in
-full with the city as its parent. A bare 高新区 names no zone: which one depends on the article.
+full with the city as its parent. A bare 高新区 opening a clause is the zone of that kind the
+article named before; elsewhere (国家级高新区) it is a kind, not a zone.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kg.resources import PlaceRow, places, table
 from kg.types import Label, Mention
 
 _AFTER_NAME = set("（(，。、；：”和与及")
+_CLAUSE_OPENERS = set("，。；：、“（")
 
 
 @functools.cache
@@ -48,6 +50,7 @@ def make_zone_extractor(name: str):
     owners, by_full_name = _owners()
 
     def extract(passage: Passage) -> Iterator[Mention]:
+        named: dict[str, tuple[str, str, str]] = {}  # kind -> the article's last zone of it
         for sv in passage.sentences:
             text = sv.text
             for a, b, full in kinds.find(text):
@@ -59,14 +62,20 @@ def make_zone_extractor(name: str):
                     if owner is not None and (start == 0 or start in sv.bounds):
                         break
                 else:
+                    # 截至目前，高新区先后引进…: a bare kind opening a clause is the zone of
+                    # that kind the article named last (国家级高新区 stays a kind)
+                    if str(full) in named and (a == 0 or text[a - 1] in _CLAUSE_OPENERS):
+                        zone, key, parent = named[str(full)]
+                        yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone, key=key,
+                                         parent_key=parent, doc=passage.doc)
                     continue
                 canonical = _short(owner.name) + str(full)
                 known = by_full_name.get(canonical)
                 if known is not None:
-                    yield sv.mention(start, b, Label.DISTRICT, name, canonical=known.name,
-                                     key=known.key, parent_key=known.parent_key, doc=passage.doc)
+                    zone, key, parent = known.name, known.key, known.parent_key
                 else:
-                    yield sv.mention(start, b, Label.DISTRICT, name, canonical=canonical,
-                                     key=f"{owner.key}/{canonical}", parent_key=owner.key,
-                                     doc=passage.doc)
+                    zone, key, parent = canonical, f"{owner.key}/{canonical}", owner.key
+                named[str(full)] = (zone, key, parent)
+                yield sv.mention(start, b, Label.DISTRICT, name, canonical=zone, key=key,
+                                 parent_key=parent, doc=passage.doc)
     return extract

@@ -85,3 +85,38 @@ def test_past_periods_are_no_targets():
     text = "报告\n比一九七八年前的二十六年平均每年增加49亿元。\n今后每年新增就业1100万人以上。\n"
     r = extract_document(Document("d", "d.txt", text))
     assert [(t.value, t.unit, t.period) for t in r.targets] == [("1100", "万人", "每年")]
+
+
+def _facts(text: str, predicate):
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    return pairs(extract_document(Document("d", "d.txt", "新闻\n" + text)), predicate)
+
+
+def test_located_by_verbs_and_by_a_place_right_before(result):
+    located = pairs(result, Predicate.LOCATED_IN)
+    # 截至目前，高新区先后引进中科院苏州医工所: the bare 高新区 is the article's 苏州高新区
+    assert ("中科院苏州医工所", "苏州高新技术产业开发区") in located \
+        or ("中国科学院苏州生物医学工程技术研究所", "苏州高新技术产业开发区") in located
+    assert ("苏州高新技术产业开发区", "苏州市") in located
+    assert ("国家煤化工产品质量监督检验中心（安徽）", "淮南市") in located
+    assert ("江山市科技孵化中心", "江山市") in located
+    # 常州市科技部门 is the city's department: nothing is located in 常州 as 科学技术部
+    assert not any(s == "科学技术部" for s, _o in located)
+    assert ("华为南京研究所", "南京市") in _facts("华为南京研究所落户南京。", Predicate.LOCATED_IN)
+
+
+def test_the_chosen_and_the_winners_take_part(result):
+    part = pairs(result, Predicate.PARTICIPATES_IN)
+    report = "2021人工智能创新研究院（AI Labs）报告"
+    # 遴选\n\n出包括…: a page break inside the verb
+    assert {("阿里巴巴达摩院", report), ("华为中央研究院", report)} <= part
+    assert ("大连理工江苏研究院有限公司", "国家中小企业公共服务示范平台") in part
+    assert {("讯飞研究院", c) for c in ("CHiME", "Blizzard", "IWSLT")} <= part
+    # 以内窥镜为主导的产业, 主导制定了标准: no one leads the article's programme
+    assert pairs(result, Predicate.LEADS) == {
+        ("同济大学", "人工智能前沿基础理论与关键技术—自主智能无人系统"),
+        ("讯飞研究院", "语音及语言信息处理国家工程实验室"),
+        ("讯飞研究院", "认知智能国家重点实验室"),
+        ("江苏省制造强省建设领导小组办公室", "制造业智能化改造和数字化转型"),
+        ("国家煤化工产品质量监督检验中心（安徽）", "检验检测社会管理和公共服务综合标准化试点项目")}

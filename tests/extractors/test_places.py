@@ -50,3 +50,9 @@ def test_one_character_country_lists(text, expected):
 def test_country_list_is_kept_by_the_linker():
     kept = chosen("美德日等工业发达国家")
     assert [c for label, _n, c in kept if label == "Country"] == ["美国", "德国", "日本"]
+
+
+def test_bare_zone_opening_a_clause_is_the_one_named_before():
+    found = run("pattern.zone", "苏州高新区作为全国首批国家级高新区，创新资源集聚。截至目前，高新区先后引进院所。")
+    assert [(m.name, m.canonical) for m in found] == [
+        ("苏州高新区", "苏州高新技术产业开发区"), ("高新区", "苏州高新技术产业开发区")]
