@@ -79,6 +79,8 @@ def _agent_marker(sf: SentenceFacts, verb_start: int) -> int | None:
 
 def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
     """近日，工业和信息化部、…等八部门联合印发《“十四五”智能制造发展规划》 -> issuedBy × 8."""
+    if not any(m.label is Label.PROGRAMME for m in sf.mentions) or not _orgs(sf.mentions):
+        return  # most sentences: no verb needs to be looked for
     for vs, ve in _verb_offsets(sf, _ISSUE):
         progs = [m for m in sf.mentions if m.label is Label.PROGRAMME and m.start >= ve
                  and sf.clause_of(m.start) == sf.clause_of(ve)]
@@ -94,6 +96,8 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
 
 def roles(sf: SentenceFacts) -> Iterator[Relation]:
     """由同济大学牵头，上海交通大学、复旦大学参与 -> leads, participatesIn × 2."""
+    if not _orgs(sf.mentions):
+        return
     target_ms = [m for m in sf.mentions if m.label in (Label.PROGRAMME, Label.EVENT)]
     for pattern, predicate in ((_LEAD, Predicate.LEADS), (_PARTICIPATE, Predicate.PARTICIPATES_IN)):
         for vs, ve in _verb_offsets(sf, pattern):
@@ -124,7 +128,7 @@ def events(sf: SentenceFacts) -> Iterator[Relation]:
     event = entity_key(event_ms[0]) if event_ms else sf.topic.get("event", "")
     if not event:
         return
-    for vs, _ve in _verb_offsets(sf, _HOST):
+    for vs, _ve in _verb_offsets(sf, _HOST) if _orgs(sf.mentions) else ():
         for org in _orgs(sf.mentions):
             if org.end <= vs:
                 yield sf.relation(Predicate.ORGANIZED_BY, event, entity_key(org), "relation.events")
@@ -133,7 +137,7 @@ def events(sf: SentenceFacts) -> Iterator[Relation]:
         places = [p for p in sf.mentions if p.label.is_place and m.start() < p.start < m.end()]
         for p in places[:1]:
             yield sf.relation(Predicate.HELD_IN, event, entity_key(p), "relation.events")
-    if _verb_offsets(sf, _ATTEND):
+    if any(m.label is Label.PERSON for m in sf.mentions) and _verb_offsets(sf, _ATTEND):
         for person in sf.mentions:
             if person.label is Label.PERSON:
                 yield sf.relation(Predicate.PARTICIPATES_IN, entity_key(person), event,
@@ -173,6 +177,8 @@ def located_by_verb(sf: SentenceFacts) -> Iterator[Relation]:
     """高新区先后引进中科院苏州医工所 -> the institute is located in the zone; 华为研究院落户南京
     -> in 南京; 淮南市“国家煤化工产品质量监督检验中心（安徽）” -> in 淮南市 (a place right
     before an organisation)."""
+    if not _orgs(sf.mentions) or not any(m.label.is_place for m in sf.mentions):
+        return
     text = sf.passage.doc.text
     places = [m for m in sf.mentions if m.label.is_place]
     orgs = _orgs(sf.mentions)
@@ -199,6 +205,8 @@ def selected(sf: SentenceFacts) -> Iterator[Relation]:
     """此次上榜的大连理工江苏研究院有限公司, 《报告》…遴选出包括科大讯飞研究院、阿里巴巴达摩院
     -> participatesIn the list: the programme named before in the sentence, else the article's;
     讯飞研究院…获得CHiME、Blizzard等国际评测冠军 -> participatesIn each contest."""
+    if not _orgs(sf.mentions):
+        return
     targets = [m for m in sf.mentions if m.label in (Label.PROGRAMME, Label.EVENT)]
     orgs = _orgs(sf.mentions)
     for vs, ve in _verb_offsets(sf, _SELECTED):
