@@ -141,9 +141,29 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
                                extractor=ABBREVIATION_EXTRACTOR if not is_alias else m.extractor))
             continue
         if m.label is Label.PROGRAMME and _GENERIC_PROGRAMME.match(normalise(m.name)):
-            continue  # 《规划》 with no definition in this article names nothing
+            # 该《规划》, 本行动计划 with no definition: the plan the article's title names, if its
+            # name ends so; else nothing
+            plan = _title_programme(passage, mentions, normalise(m.name).lstrip("该本此这"))
+            if plan is not None:
+                out.append(replace(m, key=entity_key(plan), canonical="",
+                                   extractor=ABBREVIATION_EXTRACTOR))
+            continue
         out.append(m)
     return sorted(out)
+
+
+_TRAILING_YEARS = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")
+
+
+def _title_programme(passage: Passage, mentions: list[Mention], head: str) -> Mention | None:
+    """The programme named in the article's title whose name ends in ``head`` (规划)."""
+    a = passage.article
+    for m in mentions:
+        if m.label is Label.PROGRAMME and a.title_start <= m.start < a.title_end \
+                and not _GENERIC_PROGRAMME.match(normalise(m.name)):
+            name = _TRAILING_YEARS.sub("", normalise(m.canonical or m.name))
+            return m if name.endswith(head) else None
+    return None
 
 
 def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:

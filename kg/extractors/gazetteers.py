@@ -77,6 +77,11 @@ def find_places(passage: Passage, name: str) -> list[Mention]:
     return passage.cache[key]  # type: ignore[return-value]
 
 
+def is_place_name(words: str) -> bool:
+    """Whether ``words`` are exactly the name (or a short form) of one place: 日本, 江苏省."""
+    return any(a == 0 and b == len(words) for a, b, _rows in _place_gazetteer().find(words))
+
+
 def places_ending(passage: Passage, sv: SentenceView) -> dict[int, Mention]:
     """The place mentions of a sentence by the clean-view offset just past each."""
     cached = passage.cache.get("places:sorted")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
+from kg.extractors.gazetteers import is_place_name
 from kg.extractors.names import is_generic, name_start, stop_words, token_spans
 from kg.resources import table
 from kg.segment import tokenizer
@@ -21,6 +22,8 @@ _TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一
                           r"(?:规划|计划|方案|工程|行动|专项|纲要|意见|办法|政策|项目|战略|指南|目录|清单|名录|试点|"
                           r"行动计划|实施方案|工作方案|系列规划)$")
 # 六个专项行动, 第一个五年规划: a count or an ordinal describes, it does not name
+# a plan's text naming itself, or a later reference to it: 本行动计划, 该规划
+_SELF_REFERENCE = re.compile(r"[该本此](?:行动计划|实施方案|规划|计划|方案|纲要)")
 _COUNT_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十百千万0-9０-９]+[多余]?(?:个|项|批)|"
                            r"[一二三四五六七八九十百千0-9０-９]+(?:大|类|条))")
 # a numbered set of key projects: 科技创新七大重点工程 (重点 elsewhere stops a name)
@@ -142,8 +145,9 @@ def make_programme_extractor(name: str):
                 bare = surface.strip("“”")
                 quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
-                        or _is_dictionary_word(bare) or text[a - 1] in _CONJUNCTIONS:
-                    continue  # 目录和清单: two generic endings joined, no name
+                        or _is_dictionary_word(bare) or text[a - 1] in _CONJUNCTIONS \
+                        or is_place_name(text[start:a]):
+                    continue  # 目录和清单: two generic endings joined; 日本计划: a place plans
                 if _COUNTED_BEFORE.search(text, max(0, start - 12), start) \
                         or _COUNTED_AFTER.match(text, b):
                     continue
@@ -166,6 +170,11 @@ def make_programme_extractor(name: str):
                 yield sv.mention(start, end, Label.PROGRAMME, name,
                                  canonical=text[start:end], doc=passage.doc)
                 yield from _named_instance(sv, end, name, passage)
+            for m in _SELF_REFERENCE.finditer(text):
+                if m.start() in sv.bounds and (m.end() in sv.bounds or m.end() == len(text)):
+                    # 制定本行动计划: resolved by kg.link to the plan the article is about
+                    yield sv.mention(m.start(), m.end(), Label.PROGRAMME, name,
+                                     canonical=m.group(), doc=passage.doc)
             for (_s, e), title in zip(books, (m.group(1) for m in _BOOK_TITLE.finditer(text))):
                 if not _is_periodical(title.strip()):
                     yield from _named_instance(sv, e, name, passage)

@@ -120,3 +120,23 @@ def test_the_chosen_and_the_winners_take_part(result):
         ("讯飞研究院", "认知智能国家重点实验室"),
         ("江苏省制造强省建设领导小组办公室", "制造业智能化改造和数字化转型"),
         ("国家煤化工产品质量监督检验中心（安徽）", "检验检测社会管理和公共服务综合标准化试点项目")}
+
+
+def test_short_references_resolve_within_their_article(result):
+    def targets_of(surface):
+        return {result.entities[entity_key(m)].name for m in result.mentions if m.text == surface}
+    # four articles, four plans called 《规划》; art 14 never defines its 《规划》: its title does
+    assert targets_of("《规划》") == {
+        "“十四五”智能制造发展规划", "镇江市“十四五”制造业高质量发展规划",
+        "“十四五”机器人产业发展规划", "常州市“十四五”科技创新发展规划"}
+    # the Jiangsu plan names itself
+    assert targets_of("本行动计划") == {"江苏省制造业智能化改造和数字化转型三年行动计划（2022—2024年）"}
+    # neither becomes a name of its plan
+    assert not any(a in ("《规划》", "本行动计划") for e in result.entities.values() for a in e.aliases)
+
+
+def test_a_self_reference_needs_a_plan_in_the_title():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n日本计划明年出台新规，该方案尚未公布。\n"))
+    assert not any(m.label.value == "Programme" for m in r.mentions)
