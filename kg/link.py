@@ -121,19 +121,24 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
                     defined[short] = (entity_key(pm), label, m.group(1) != "《")
     # later uses of a quoted short form (“智改数转”) name what it abbreviates, in this article
     taken = sorted((m.start, m.end) for m in mentions + extra)
+    inside: set[tuple[int, int]] = set()  # shorter names a short form covers: 贵州 in 贵州茅台
     for short, (key, label, is_alias) in defined.items():
         if not is_alias or len(short) < 2:
             continue
         for sv in passage.sentences:
             for hit in re.finditer(re.escape(short), sv.text):
                 a, b = sv.view.span(hit.start(), hit.end())
-                if any(ts < b and a < te for ts, te in taken):
+                overlapping = [(ts, te) for ts, te in taken if ts < b and a < te]
+                if any(not (a <= ts and te <= b) or (ts, te) == (a, b) for ts, te in overlapping):
                     continue
+                inside.update(overlapping)
                 taken.append((a, b))
                 extra.append(sv.mention(hit.start(), hit.end(), label, ALIAS_EXTRACTOR, key=key,
                                         doc=passage.doc))
     out = []
     for m in mentions + extra:
+        if (m.start, m.end) in inside and m.extractor != ALIAS_EXTRACTOR:
+            continue
         short = normalise(m.name)
         if short in defined and m.extractor not in (ABBREVIATION_EXTRACTOR, ALIAS_EXTRACTOR):
             key, label, is_alias = defined[short]

@@ -21,8 +21,8 @@ from kg.extractors.names import stop_words, token_spans
 from kg.resources import table
 from kg.types import Label, Mention
 
-# a unit inside an agency: 装备工业一司, 中小企业局, 服务体系建设处 (not 部长, not a clause)
-_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?[一二三四五六七八九十]?(?:司|局|处|办公室)")
+# a unit inside an agency: 办公厅, 装备工业一司, 中小企业局, 服务体系建设处 (not 部长, not a clause)
+_SUB_UNIT = re.compile(r"办公厅|办公室|[\u4e00-\u9fff]{2,8}?[一二三四五六七八九十]?(?:司|局|处|办公室)")
 _NOT_IN_UNIT = set("的在等将与为是了对于及或并和长")
 
 

@@ -54,3 +54,10 @@ def test_foreign_bodies_keep_their_country(text, expected):
 ])
 def test_unlisted_local_bodies(text, expected):
     assert [m.canonical for m in run("pattern.local_agency", text)] == expected
+
+
+def test_general_office_of_a_central_agency_and_management_committees():
+    (m,) = run("pattern.agency_unit", "近日，工信部办公厅印发通知")
+    assert (m.canonical, m.parent_key) == ("工业和信息化部办公厅", "org:工业和信息化部")
+    found = [(label, c) for label, _n, c in chosen("中关村管委会、成都高新区管委会有关负责人出席")]
+    assert found == [("GovernmentAgency", "中关村管委会"), ("GovernmentAgency", "成都高新区管委会")]

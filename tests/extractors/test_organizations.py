@@ -5,6 +5,8 @@ import pytest
 
 from helpers import chosen, run
 
+from kg.link import entity_key
+
 
 @pytest.mark.parametrize("text, expected", [
     ("常州凯达重工科技有限公司成功申报国家级第一批专精特新‘小巨人’企业",
@@ -90,3 +92,15 @@ def test_centre_of_an_international_organisation():
     (m,) = run("pattern.org_unit", "推进世界知识产权组织技术与创新支持中心（TISC）建设")
     assert (m.label.value, m.canonical, m.parent_key) == (
         "Organization", "世界知识产权组织技术与创新支持中心", "org:世界知识产权组织")
+
+
+def test_a_defined_short_form_covers_the_place_inside_it():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = "新闻\n贵州茅台酒股份有限公司（以下简称“贵州茅台”）董事长丁雄军表示，贵州茅台将加大投入。\n"
+    r = extract_document(Document("d", "d.txt", text))
+    assert [(m.label.value, m.text, r.entities[entity_key(m)].name) for m in r.mentions] == [
+        ("Company", "贵州茅台酒股份有限公司", "贵州茅台酒股份有限公司"),
+        ("Company", "贵州茅台", "贵州茅台酒股份有限公司"),
+        ("Person", "丁雄军", "丁雄军"),
+        ("Company", "贵州茅台", "贵州茅台酒股份有限公司")]
