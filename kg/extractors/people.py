@@ -17,7 +17,7 @@ from kg.segment import tokenizer
 from kg.types import Label, Mention
 
 # characters no given name is made of, and family names that are mostly function words
-_NOT_IN_GIVEN_NAMES = set("的了其他们这那和与及或在是为于把被从向对等之所以而且也都就还")
+_NOT_IN_GIVEN_NAMES = set("的了们这那和与及或在是为于把被从向对等之所以而且也都就还")
 _FUNCTION_SURNAMES = set("和关于宣向同及与从对把将都")
 COMMON_WORD = 1000  # jieba frequency above which a two- or three-character word is not a name
 # characters that end a Chinese name when they follow it: 王志刚为…, 胡广杰在…
@@ -67,14 +67,20 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
             continue
         if tokenizer().FREQ.get(cand, 0) >= COMMON_WORD:
             continue  # 关于, 负责: a common word, not a name
-        if set(cand[1:]) & _NOT_IN_GIVEN_NAMES:
-            continue  # 和其他, 宣布的: a clause, not a name
+        if set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
+            continue  # 和其他, 宣布的: a clause, not a name (薛其坤 is one)
         if cand[0] in _FUNCTION_SURNAMES and not (i in sv.bounds and i + L in sv.bounds
                                                   and any(len(t) == L for t in _tokens_at(sv, i))):
             continue  # 和, 关, 于 are family names but mostly words: trust jieba's segmentation
         if (i + L) in sv.bounds or nxt in _AFTER_NAME:
             return i + L
     return i
+
+
+def _function_word_inside(cand: str) -> bool:
+    """Whether a function word of two characters follows the family name: 和其他, 关于."""
+    from kg.extractors.names import stop_words
+    return len(cand) >= 3 and cand[1:3] in stop_words()
 
 
 def foreign_name_after(sv: SentenceView, i: int) -> int:
@@ -185,7 +191,7 @@ def _could_be_name(cand: str, famous: bool = False) -> bool:
     common word, 焦善伟 a name. Unless ``famous`` (江泽民同志), a frequent word is none."""
     from kg.extractors.names import common_words
     if (not famous and tokenizer().FREQ.get(cand, 0) >= COMMON_WORD) \
-            or set(cand[1:]) & _NOT_IN_GIVEN_NAMES:
+            or set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
         return False
     given = cand[2:] if cand[:2] in surnames() else cand[1:]
     return given not in common_words()
