@@ -20,6 +20,9 @@ from kg.resources import split_aliases, table
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
+# endings that name an event only when its name is quoted or numbered
+_NAMED_ONLY_IF_QUOTED = frozenset({"活动"})
+_ORDINAL_OR_YEAR = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d{4}年?")
 # endings that make no legal name: 贷款公司 and 外贸公司 are kinds of company
 _BARE_COMPANY = frozenset({"公司", "集团", "集团公司", "银行", "证券"})
 _ORG_STOPS = frozenset({"和", "成立", "组建"})
@@ -75,6 +78,9 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if a - start < MIN_NAME or is_generic(sv, start, a,
                                                       common=sv.text[a:b] in _BARE_COMPANY):
                     continue
+                if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \
+                        and not _ORDINAL_OR_YEAR.match(sv.text, start):
+                    continue  # 全民阅读活动 is an activity; “对话德国”活动 and 2024年…活动 are events
                 body = next((e for e in _BODY_ENDINGS if sv.text.endswith(e, start, b)), None)
                 if body is not None:
                     named[body] = sv.text[start:b]

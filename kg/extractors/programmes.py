@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import is_place_name
-from kg.extractors.names import is_generic, name_start, stop_words, token_spans
+from kg.extractors.names import is_generic, name_start, name_verbs, stop_words, token_spans
 from kg.resources import table
 from kg.segment import tokenizer
 from kg.types import Label, Mention
@@ -49,6 +49,8 @@ _YEAR_PREFIX = re.compile(r"\d{4}年度?")
 _YEAR_RANGE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[）)]")
 WEAK_MIN = 8  # characters before a weak ending
 _CONJUNCTIONS = "和与及、或"
+# nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)
+_WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械")
 
 
 def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
@@ -88,6 +90,10 @@ def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: 
     return left
 
 
+def _words(sv: SentenceView, start: int, end: int) -> list[str]:
+    return [t for s, e, t in token_spans(sv) if start <= s and e <= end]
+
+
 def _is_dictionary_word(name: str) -> bool:
     """A common word of jieba's dictionary (解决方案, 系统工程) is a description, not a name."""
     return tokenizer().FREQ.get(name, 0) > 0
@@ -121,6 +127,8 @@ def make_programme_extractor(name: str):
                     continue
                 if b < len(text) and b not in sv.bounds and text[b] not in "（(，。、；：”":
                     continue
+                if text.startswith(_WHAT_FOLLOWS, b):
+                    continue  # 地方政府专项债券, 专项资金: the ending qualifies a noun
                 tok = next(((ts, te) for ts, te, _t in token_spans(sv) if ts < a < te), None)
                 if tok and sv.text[tok[0]:a] in stop_words():
                     continue  # 迅速行动: the ending is a verb's object, not a name's
@@ -163,6 +171,8 @@ def make_programme_extractor(name: str):
                 if strength == "strong" and not quoted and a - start < 4 \
                         and is_generic(sv, start, a):
                     continue
+                if not quoted and all(w in name_verbs() for w in _words(sv, start, a)):
+                    continue  # 提升行动: a verb and an ending, no name
                 end = b
                 years = _YEAR_RANGE.match(text, b)
                 if years:

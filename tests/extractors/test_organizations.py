@@ -44,6 +44,10 @@ def test_bare_city_prefix_takes_the_article_city():
     ("全面贯彻党的十九大和十九届六中全会精神",
      ["中国共产党第十九届中央委员会第六次全体会议", "中国共产党第十九次全国代表大会"]),
     ("为贯彻落实全国教育大会精神", ["全国教育大会"]),
+    # an activity is an event only when its name is quoted or numbered
+    ("“对话德国”活动在常州举行", ["“对话德国”活动"]),
+    ("深入开展全民阅读活动", []),
+    ("坚决打击非法金融活动。", []),
     # contests named in Latin letters, listed before 等…评测
     ("连续多次获得CHiME、Blizzard、IWSLT等各类国际评测冠军", ["Blizzard", "CHiME", "IWSLT"]),
     ("采用ISO、IEC等国际标准", []),

@@ -37,6 +37,12 @@ from helpers import run
     ("鼓励制造业企业运用目录和清单内软件产品", []),
     ("建成国家级检验检测类标准化试点", []),
     ("科大讯飞秉持“平台+赛道”战略，", []),
+    # descriptions, not names: a policy's description, an ending that qualifies a noun,
+    # a verb and an ending
+    ("实施好优化和创新结构性货币政策。", []),
+    ("合理扩大地方政府专项债券支持范围", []),
+    ("开展提升行动，", []),
+    ("实施降低全社会物流成本专项行动。", ["降低全社会物流成本专项行动"]),
     # ... but an institution set up around a body is one
     ("同意建立由国务院领导同志牵头负责的国务院职业教育工作部际联席会议制度。",
      ["国务院职业教育工作部际联席会议制度"]),
