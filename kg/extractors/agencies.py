@@ -35,9 +35,22 @@ def _full_name(place_name: str, body: str) -> str:
 def sub_unit(sv: SentenceView, end: int) -> int:
     """End of a unit name written right after an agency ending at ``end`` (or ``end``)."""
     m = _SUB_UNIT.match(sv.text, end)
-    if m and not set(m.group()) & _NOT_IN_UNIT and (m.end() in sv.bounds):
+    if m and not set(m.group()) & _NOT_IN_UNIT and (m.end() in sv.bounds) \
+            and not _is_word_ending_in_bureau(sv, m.end()):
         return m.end()
     return end
+
+
+# words that end in 局, 厅 or 委 and name no body: 大局, 统揽全局, 布局, 大厅, 原委
+_NOT_BUREAU = {"局": set("全大新格布结开当政时骗僵棋饭困变残终赌败胜危迷乱定出平入破"),
+               "厅": set("客餐大展门舞"), "委": set("原")}
+
+
+def _is_word_ending_in_bureau(sv: SentenceView, end: int) -> bool:
+    """Whether the name ending at ``end`` ends in a word like 大局 or 大厅 rather than a body's
+    ending (公安局, 矿务局, 工信厅)."""
+    text = sv.text
+    return end >= 2 and text[end - 2] in _NOT_BUREAU.get(text[end - 1], ())
 
 
 @register("pattern.local_agency", labels={Label.AGENCY})
@@ -99,8 +112,8 @@ def _unlisted_bodies(passage: Passage, sv: SentenceView, ends: dict[int, Mention
         if place.label is Label.COUNTRY or not words \
                 or any(t in stop_words() or t in _CONJUNCTION_WORDS or not t.strip() for t in words):
             continue  # 镇江市将加快…局: a clause, not a name; 中国 has its bodies in the table
-        if len(words[-1]) == 2 and words[-1][-1] in "局厅委":
-            continue  # 大局, 全局, 新局: a word, not a body (公安局, 矿务局 are words of three)
+        if _is_word_ending_in_bureau(sv, m.end()):
+            continue
         row = place_index().get(place.key)
         start = sv.view.offsets.index(place.start)
         canonical = (row.name if row else text[start:e]) + text[e:m.end()]

@@ -61,3 +61,8 @@ def test_general_office_of_a_central_agency_and_management_committees():
     assert (m.canonical, m.parent_key) == ("工业和信息化部办公厅", "org:工业和信息化部")
     found = [(label, c) for label, _n, c in chosen("中关村管委会、成都高新区管委会有关负责人出席")]
     assert found == [("GovernmentAgency", "中关村管委会"), ("GovernmentAgency", "成都高新区管委会")]
+
+
+def test_a_word_ending_in_ju_is_no_unit():
+    assert run("pattern.agency_unit", "在党中央统揽全局、科学决策下") == []
+    assert [m.canonical for m in run("pattern.local_agency", "近日，武汉市公安局通报")] == ["武汉市公安局"]
