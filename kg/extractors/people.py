@@ -179,11 +179,11 @@ def _speakers(sv: SentenceView) -> Iterator[tuple[int, int]]:
         e = chinese_name_after(sv, i)
         if e == i or e not in sv.bounds:
             continue
-        if _SPEECH.match(text, e) and _could_be_name(text[i:e]):
+        # with no title to vouch for it, a name must be unknown to the dictionary: 万科称 and
+        # 原煤：… are words of it, 沈力军 and 郭庆祥 are not
+        if tokenizer().FREQ.get(text[i:e], 0) == 0 and _could_be_name(text[i:e]) \
+                and (_SPEECH.match(text, e) or (i == 0 and text.startswith("：", e))):
             yield i, e
-        elif i == 0 and text.startswith("：", e) and tokenizer().FREQ.get(text[i:e], 0) == 0 \
-                and _could_be_name(text[i:e]):
-            yield i, e  # 郭庆祥：… (原煤：…, 甘蔗：… are words of the dictionary)
 
 
 def _could_be_name(cand: str, famous: bool = False) -> bool:

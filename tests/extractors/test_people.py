@@ -28,6 +28,7 @@ from helpers import chosen, run
     ("郭庆祥：我们看画廊如果有好的艺术家", ["郭庆祥"]),
     ("原煤：全部建成后增加的发电能力", []),
     ("原作品：《半条命》", []),
+    ("万科称，销售回暖。", []),  # a company the dictionary knows, not a speaker
     ("中国科学院院士、清华大学教授薛其坤出席", ["薛其坤"]),  # 其 in a given name
 ])
 def test_people(text, expected):
