@@ -42,7 +42,8 @@ def tokenizer() -> jieba.Tokenizer:
     # every official name and short form of the gazetteers is one word, so jieba's HMM does
     # not glue it to its neighbour (工业和信息化部等 -> 工业和信息化部 / 等)
     from kg.resources import split_aliases, table
-    for name in ("agencies.tsv", "international_organizations.tsv", "media.tsv", "companies.tsv"):
+    for name in ("agencies.tsv", "international_organizations.tsv", "research_organizations.tsv",
+                 "media.tsv", "companies.tsv"):
         for row in table(name):
             for word in (row["name"], *split_aliases(row.get("aliases", ""))):
                 if len(word) >= 2:

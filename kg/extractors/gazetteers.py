@@ -175,12 +175,14 @@ def _make_table_extractor(name: str, gaz: Gazetteer):
 
 
 def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
-    """Central bodies and international organisations: (key, label, official name, short and
-    former names)."""
+    """Central bodies, international organisations, universities and institutes: (key, label,
+    official name, short and former names)."""
     return [(f"org:{r['name']}", Label(r["type"]), r["name"], split_aliases(r["aliases"]))
             for r in table("agencies.tsv")] + \
         [(f"org:{r['name']}", Label.ORGANIZATION, r["name"], split_aliases(r["aliases"]))
-         for r in table("international_organizations.tsv")]
+         for r in table("international_organizations.tsv")] + \
+        [(f"org:{r['name']}", Label.RESEARCH, r["name"], split_aliases(r["aliases"]))
+         for r in table("research_organizations.tsv")]
 
 
 @functools.cache

@@ -25,7 +25,7 @@ _NAMED_ONLY_IF_QUOTED = frozenset({"活动"})
 _ORDINAL_OR_YEAR = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d{4}年?")
 # endings that make no legal name: 贷款公司 and 外贸公司 are kinds of company
 _BARE_COMPANY = frozenset({"公司", "集团", "集团公司", "银行", "证券"})
-_ORG_STOPS = frozenset({"和", "成立", "组建"})
+_ORG_STOPS = frozenset({"和", "同", "成立", "组建"})
 # inside organisation names: 语音及语言信息处理国家工程实验室, 国务院知识产权战略实施工作部际联席会议
 # (a leading 实施 is still cut: 加快实施国家技术创新中心 -> 国家技术创新中心)
 _ORG_ALLOWED = frozenset({"及", "实施"})
@@ -188,18 +188,19 @@ def make_org_unit_extractor(name: str):
     """
     from kg.extractors.base import Gazetteer
     from kg.extractors.gazetteers import agency_rows
-    rows = [(r["name"], split_aliases(r["aliases"])) for r in table("companies.tsv")]
-    rows += [(canonical, aliases) for _k, label, canonical, aliases in agency_rows()
+    rows = [(r["name"], Label.COMPANY, split_aliases(r["aliases"])) for r in table("companies.tsv")]
+    rows += [(canonical, label, aliases) for _k, label, canonical, aliases in agency_rows()
              if label in (Label.RESEARCH, Label.ORGANIZATION)]
-    gaz = Gazetteer((s_, canonical) for canonical, aliases in rows for s_ in {canonical, *aliases}
-                    if len(s_) >= 2)
+    gaz = Gazetteer((s_, (canonical, label)) for canonical, label, aliases in rows
+                    for s_ in {canonical, *aliases} if len(s_) >= 2)
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
-            for a, b, parent in gaz.find(sv.text):
+            for a, b, (parent, parent_label) in gaz.find(sv.text):
                 m = _UNIT.match(sv.text, b)
-                if not m or set(m.group()) & _NOT_IN_UNIT:
-                    continue
+                if not m or set(m.group()) & _NOT_IN_UNIT \
+                        or (parent_label is Label.ORGANIZATION and not m.group().endswith("中心")):
+                    continue  # 联合国秘书长所…: an international body has centres, not institutes
                 end = m.end()
                 if end < len(sv.text) and end not in sv.bounds and sv.text[end] not in "（(，。、；：”":
                     continue

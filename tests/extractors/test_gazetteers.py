@@ -69,3 +69,13 @@ def test_official_english_names_reach_the_graph(tmp_path):
     assert answer.rows == [
         ["世界知识产权组织", "World Intellectual Property Organization"],
         ["工业和信息化部", "Ministry of Industry and Information Technology"]]
+
+
+def test_universities_and_institutes_by_their_short_forms():
+    found = [(m.label.value, m.canonical) for m in run(
+        "gazetteer.agency", "清华、北大和中科大联合中国信通院、之江实验室发布报告，中科院自动化所参与")]
+    assert found == [("ResearchOrganization", "清华大学"), ("ResearchOrganization", "北京大学"),
+                     ("ResearchOrganization", "中国科学技术大学"),
+                     ("ResearchOrganization", "中国信息通信研究院"),
+                     ("ResearchOrganization", "之江实验室"),
+                     ("ResearchOrganization", "中国科学院自动化研究所")]

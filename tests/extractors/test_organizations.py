@@ -23,6 +23,9 @@ from kg.link import entity_key
     ("5家国有银行中只有", []),
     ("由林达集团投资开发的海渔广场", [("Company", "林达集团")]),
     ("记者从渣打银行获悉", [("Company", "渣打银行")]),
+    ("建设世界一流大学和一流学科", []),
+    ("中国科学院同苏联科学院签订协议",
+     [("ResearchOrganization", "中国科学院"), ("ResearchOrganization", "苏联科学院")]),
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
@@ -95,6 +98,8 @@ def test_centre_of_an_international_organisation():
     (m,) = run("pattern.org_unit", "推进世界知识产权组织技术与创新支持中心（TISC）建设")
     assert (m.label.value, m.canonical, m.parent_key) == (
         "Organization", "世界知识产权组织技术与创新支持中心", "org:世界知识产权组织")
+    # 所 after an international body is a particle, not an institute
+    assert run("pattern.org_unit", "正如联合国秘书长所说") == []
 
 
 def test_a_defined_short_form_covers_the_place_inside_it():
