@@ -20,8 +20,8 @@ _CJK_OR_WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """Words a name never contains: name_stops.tsv and the pronouns, prepositions and particles
-    of function_words.tsv."""
+    """Words a name never contains: name_stops.tsv and the pronouns, prepositions, particles and
+    conjunctions of function_words.tsv."""
     return frozenset(r["word"] for f in ("name_stops.tsv", "function_words.tsv") for r in table(f))
 
 
