@@ -94,6 +94,22 @@ def foreign_name_after(sv: SentenceView, i: int) -> int:
     return j if j - i >= 3 else i
 
 
+def _after_foreign_place(sv: SentenceView, a: int) -> bool:
+    """Whether another country's name is written right before a title at ``a`` (美国|总统)."""
+    from kg.extractors.gazetteers import foreign_names
+    names = foreign_names()
+    return any(sv.text[max(0, a - n):a] in names for n in (2, 3, 4, 5))
+
+
+def _short_foreign_name(sv: SentenceView, i: int) -> int:
+    """End of a two-character transliterated name at ``i`` (拜登, 普京), or ``i``."""
+    chars = transliteration_chars()
+    j = i + 2
+    if j <= len(sv.text) and all(ch in chars for ch in sv.text[i:j]) and j in sv.bounds:
+        return j
+    return i
+
+
 def canonical_person(name: str) -> str:
     """霍夫迈斯特一克劳特 -> 霍夫迈斯特-克劳特: 一 between transliterated parts is a hyphen."""
     chars = transliteration_chars()
@@ -128,6 +144,8 @@ def make_person_extractor(name: str):
                 if a not in sv.bounds and b not in sv.bounds:
                     continue  # 办事处|长丰村: 处长 across two words is no title (协会会长 is)
                 e = name_after_title(sv, b)
+                if e == b and _after_foreign_place(sv, a):
+                    e = _short_foreign_name(sv, b)  # 美国总统拜登: two characters suffice
                 if e > b:
                     surface = sv.text[b:e]
                     yield sv.mention(b, e, Label.PERSON, name,

@@ -29,6 +29,9 @@ from helpers import chosen, run
     ("原煤：全部建成后增加的发电能力", []),
     ("原作品：《半条命》", []),
     ("万科称，销售回暖。", []),  # a company the dictionary knows, not a speaker
+    # another country's leader may have a two-character name; a bare title needs three
+    ("美国总统拜登、俄罗斯总统普京出席", ["拜登", "普京"]),
+    ("总统府表示", []),
     ("中国科学院院士、清华大学教授薛其坤出席", ["薛其坤"]),  # 其 in a given name
 ])
 def test_people(text, expected):
