@@ -251,8 +251,7 @@ class Triples(dict):
         self.pop(triple, None)
 
     def __ior__(self, other: Iterable[ox.Triple]) -> Triples:  # type: ignore[override]
-        for t in other:
-            self[t] = None
+        self.update(dict.fromkeys(other))  # new triples go last, known ones keep their place
         return self
 
     def to_rdflib(self) -> Graph:
