@@ -50,16 +50,39 @@ def _extract_with_triples(doc: Document) -> object:
 
 def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
     """Extract in this process, or in worker processes (forked after warm-up)."""
-    if workers <= 1 or len(docs) <= 1:
-        for i, doc in enumerate(docs):
-            yield i, _extract(doc)
-        return
+    warm_up()
+    # keep the collector away from the loaded dictionaries (millions of objects that live as
+    # long as the process): it would scan them again and again, and every forked worker would
+    # copy the pages it scans (copy-on-write), which ate most of the parallel gain. A command
+    # keeps them frozen to its end (the merge and the writing gain too); a library caller gets
+    # them back when extraction is over.
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
+    try:
+        if workers <= 1 or len(docs) <= 1:
+            for i, doc in enumerate(docs):
+                yield i, _extract(doc)
+            return
+        yield from _run_forked(docs, workers)
+    finally:
+        if freezing and not _short_lived:
+            gc.unfreeze()
+
+
+_short_lived = False
+
+
+def short_lived_process() -> None:
+    """Declare that this process ends with the current command (the CLI), so what extraction
+    froze may stay frozen: nothing long-lived is kept from collection."""
+    global _short_lived
+    _short_lived = True
+
+
+def _run_forked(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
-    warm_up()
-    # keep the collector away from the loaded dictionaries: without this every forked worker
-    # copies the pages it scans (copy-on-write), which ate most of the parallel gain
-    gc.freeze()
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
     # big documents first, so no worker is left with one long tail
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
