@@ -73,3 +73,18 @@ def test_incremental_rebuilds(corpus, tmp_path):
     assert removed.cached == 2
     assert "孙春兰" not in (out / "graph.ttl").read_text(encoding="utf-8")
     assert len(list((out / ".kgcache").glob("*/*.pickle"))) == 2
+
+
+def test_a_library_build_leaves_nothing_frozen(tmp_path):
+    """Extraction freezes the loaded resources against the collector; a library caller (this
+    test process) gets them back when it is over, with one worker or several."""
+    import gc
+
+    from kg.build import build
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(2):
+        (src / f"d{i}.txt").write_text("通知\n\n工信部印发《“十四五”智能制造发展规划》。\n", encoding="utf-8")
+    for workers in (1, 2):
+        build([src], tmp_path / f"out{workers}", html=False, workers=workers, cache=False)
+        assert gc.get_freeze_count() == 0
