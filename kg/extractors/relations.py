@@ -28,7 +28,7 @@ _SELECTED = re.compile(r"(?:上榜|入选|入围|获评)的|遴选出(?:包括)?
 _WINS = re.compile(r"获得|荣获|夺得|斩获|获")
 # a place that brings an organisation in, an organisation that settles in a place
 _BRINGS_IN = re.compile(r"引进|引入")
-_SETTLES = re.compile(r"落户|入驻|坐落于|设在")
+_SETTLES = re.compile(r"落户|入驻|坐落于|位于|设在")
 _CLAUSE = re.compile(r"[，。；：！？,;]")
 
 

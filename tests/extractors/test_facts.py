@@ -104,6 +104,7 @@ def test_located_by_verbs_and_by_a_place_right_before(result):
     # 常州市科技部门 is the city's department: nothing is located in 常州 as 科学技术部
     assert not any(s == "科学技术部" for s, _o in located)
     assert ("华为南京研究所", "南京市") in _facts("华为南京研究所落户南京。", Predicate.LOCATED_IN)
+    assert ("华为技术有限公司", "深圳市") in _facts("华为总部位于深圳。", Predicate.LOCATED_IN)
 
 
 def test_the_chosen_and_the_winners_take_part(result):
