@@ -139,6 +139,13 @@ def to_simplified(text: str) -> str:
     return text.translate(_t2s())
 
 
+# full-width digits, letters, ％ and the decimal point ． of older official texts (１９８７年,
+# ９．５％); Chinese punctuation (，：；（）) stays. One character each, so offsets are kept.
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]")
+_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                 *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)}
+
+
 @dataclass(frozen=True, slots=True)
 class TextView:
     """A sentence with layout whitespace removed and a map back to document offsets.
@@ -156,6 +163,8 @@ class TextView:
         """The clean view of a sentence; ``simplified`` converts traditional characters so
         that 國務院 matches 国务院 (the document keeps its own characters)."""
         raw = to_simplified(sentence.text) if simplified else sentence.text
+        if _FULL_WIDTH.search(raw):
+            raw = raw.translate(_HALF_WIDTH)  # １９８７年 reads 1987年, ％ reads %
         if not _WS.search(raw):  # most sentences: the view is the text itself
             return cls(raw, range(sentence.start, sentence.end), sentence.end)
         chars: list[str] = []
@@ -167,8 +176,9 @@ class TextView:
                 j = i
                 while j < len(raw) and raw[j].isspace():
                     j += 1
+                # one space between two ASCII words (AI Labs), none inside a number (１ ５ reads 15)
                 if chars and j < len(raw) and _is_ascii_word(chars[-1]) and _is_ascii_word(raw[j]) \
-                        and "\n" not in raw[i:j]:
+                        and "\n" not in raw[i:j] and not (chars[-1].isdigit() and raw[j].isdigit()):
                     chars.append(" ")
                     offsets.append(sentence.start + i)
                 i = j

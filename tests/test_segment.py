@@ -44,3 +44,13 @@ def test_clean_view_drops_layout_whitespace_and_maps_back():
 def test_jieba_segmentation_is_pinned():
     assert tokens("工业和信息化部等八部门联合印发智改数转方案") == [
         "工业和信息化部", "等", "八", "部门", "联合印发", "智改数转", "方案"]
+
+
+def test_full_width_digits_read_as_digits_with_offsets_kept():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = "报告\n１９８７年全国进出口总额达到８２７亿美元。到２０００年，国民生产总值达到１０万亿元。\n"
+    r = extract_document(Document("d", "d.txt", text))
+    # 1987 is a past year: only the 2000 goal is a target; its text is the document's own
+    assert [(t.value, t.unit, t.year, t.text) for t in r.targets] == [("10", "万亿元", 2000, "１０万亿元")]
+    assert all(text[t.start:t.end] == t.text for t in r.targets)

@@ -12,14 +12,14 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from kg.extractors.base import Passage, SentenceView
+from kg.resources import table
 from kg.types import Target
 
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-UNITS = ("个百分点", "万亿元", "亿元", "万元", "元", "万家", "家", "万个", "个", "项", "万座", "座",
-         "万人", "人次", "人", "名", "条", "台套", "台", "套", "万吨", "吨", "万亩", "亩",
-         "平方公里", "公里", "万千瓦", "千瓦", "倍", "%", "％", "所", "批", "款", "件", "次")
+# units as written after a number, longest first (万亿元 before 亿元, 亿千瓦时 before 亿千瓦)
+UNITS = tuple(sorted((r["unit"] for r in table("units.tsv")), key=len, reverse=True))
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 # 500 个以上, 超过 70%, 2-3个, 超万家, 22.5万座, 一千家 (value, optional range, unit, qualifier)
 _VALUE = re.compile(
