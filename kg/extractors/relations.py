@@ -78,16 +78,23 @@ def _agent_marker(sf: SentenceFacts, verb_start: int) -> int | None:
 
 
 def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
-    """近日，工业和信息化部、…等八部门联合印发《“十四五”智能制造发展规划》 -> issuedBy × 8."""
+    """近日，工业和信息化部、…等八部门联合印发《“十四五”智能制造发展规划》 -> issuedBy × 8;
+    《…规划》由工信部发布 -> issuedBy 工业和信息化部."""
     if not any(m.label is Label.PROGRAMME for m in sf.mentions) or not _orgs(sf.mentions):
         return  # most sentences: no verb needs to be looked for
     for vs, ve in _verb_offsets(sf, _ISSUE):
+        clause = sf.clause_of(vs)
         progs = [m for m in sf.mentions if m.label is Label.PROGRAMME and m.start >= ve
                  and sf.clause_of(m.start) == sf.clause_of(ve)]
+        agent = _agent_marker(sf, vs)
+        if not progs and agent is not None:
+            # 《人工智能产业发展规划》由工信部发布: the plan before 由, its issuers after it
+            progs = [m for m in sf.mentions if m.label is Label.PROGRAMME and m.end < agent
+                     and sf.clause_of(m.start) == clause][-1:]
         if not progs:
             continue
-        clause = sf.clause_of(vs)
-        issuers = [m for m in _orgs(sf.mentions) if m.end <= vs and sf.clause_of(m.start) == clause]
+        issuers = [m for m in _orgs(sf.mentions) if m.end <= vs and sf.clause_of(m.start) == clause
+                   and (agent is None or m.start >= agent)]
         for org in issuers:
             for prog in progs[:1]:
                 yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),

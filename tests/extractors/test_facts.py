@@ -141,3 +141,11 @@ def test_a_self_reference_needs_a_plan_in_the_title():
     from kg.types import Document
     r = extract_document(Document("d", "d.txt", "新闻\n日本计划明年出台新规，该方案尚未公布。\n"))
     assert not any(m.label.value == "Programme" for m in r.mentions)
+
+
+def test_issuers_before_and_after_the_plan():
+    assert _facts("《人工智能产业发展规划》由工信部发布，科技部参与编制。", Predicate.ISSUED_BY) == {
+        ("人工智能产业发展规划", "工业和信息化部")}
+    assert _facts("由工信部、财政部联合印发的《智能制造试点示范行动实施方案》提出。",
+                  Predicate.ISSUED_BY) == {("智能制造试点示范行动实施方案", "工业和信息化部"),
+                                           ("智能制造试点示范行动实施方案", "财政部")}
