@@ -21,7 +21,7 @@ _NOT_IN_GIVEN_NAMES = set("的了们这那和与及或在是为于把被从向�
 _FUNCTION_SURNAMES = set("和关于宣向同及与从对把将都")
 COMMON_WORD = 1000  # jieba frequency above which a two- or three-character word is not a name
 # characters that end a Chinese name when they follow it: 王志刚为…, 胡广杰在…
-_AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及、，。；：（）")
+_AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及作、，。；：（）")
 
 
 @functools.cache

@@ -31,6 +31,11 @@ def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
 
 
+def test_a_registered_name_around_a_known_company_is_its_own():
+    kept = [(label, c) for label, _n, c in chosen("苏州汇川技术有限公司、汇川技术等企业代表参加会议")]
+    assert kept == [("Company", "苏州汇川技术有限公司"), ("Company", "深圳市汇川技术股份有限公司")]
+
+
 def test_known_companies_named_by_common_words_come_from_the_gazetteer():
     kept = chosen("5家国有银行中只有交通银行暂时不收，联想集团和平安银行表示")
     assert [(label, canonical) for label, _n, canonical in kept] == [

@@ -32,6 +32,7 @@ from helpers import chosen, run
     # another country's leader may have a two-character name; a bare title needs three
     ("美国总统拜登、俄罗斯总统普京出席", ["拜登", "普京"]),
     ("总统府表示", []),
+    ("苏州分公司总经理王强作交流发言", ["王强"]),  # 作 is the verb after the name
     ("中国科学院院士、清华大学教授薛其坤出席", ["薛其坤"]),  # 其 in a given name
 ])
 def test_people(text, expected):
