@@ -64,7 +64,7 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
             if c.end <= m.start or m.end <= c.start:
                 continue
             if m.start < c.start and c.end <= m.end and c.label not in PLACE_LABELS \
-                    and m.extractor not in TRUSTED_EXTRACTORS and not _registered_company(m, c):
+                    and m.extractor not in TRUSTED_EXTRACTORS and not _may_contain(m, c):
                 # a pattern may extend a known name (科大讯飞 -> 科大讯飞研究院) but not
                 # swallow one from the left (…联合工信部)
                 clash = True
@@ -84,11 +84,13 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 _LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份有限公司)$")
 
 
-def _registered_company(m: Mention, inner: Mention) -> bool:
-    """A registered company name around a known company's name is a company of its own:
-    苏州汇川技术有限公司 is not 汇川技术 (…联合工信部 still may not swallow 工信部)."""
-    return m.label is Label.COMPANY and inner.label is Label.COMPANY \
-        and bool(_LEGAL_FORM.search(m.canonical or m.name))
+def _may_contain(m: Mention, inner: Mention) -> bool:
+    """Whether a pattern's name may swallow a known name from the left: a registered company
+    name around a known company's (苏州汇川技术有限公司 is not 汇川技术) and a title in 《》
+    (《国务院办公厅关于…的通知》). …联合工信部 still may not swallow 工信部."""
+    if m.label is Label.COMPANY and inner.label is Label.COMPANY:
+        return bool(_LEGAL_FORM.search(m.canonical or m.name))
+    return m.label is Label.PROGRAMME and m.text.startswith("《")
 
 
 @functools.cache

@@ -143,6 +143,8 @@ def make_person_extractor(name: str):
             for a, b, _lvl in before_titles:
                 if a not in sv.bounds and b not in sv.bounds:
                     continue  # 办事处|长丰村: 处长 across two words is no title (协会会长 is)
+                if sv.text.startswith(("：", ":"), b) and b + 1 in sv.bounds:
+                    b += 1  # 联系人：张伟, 记者：钟欣
                 e = name_after_title(sv, b)
                 if e == b and _after_foreign_place(sv, a):
                     e = _short_foreign_name(sv, b)  # 美国总统拜登: two characters suffice

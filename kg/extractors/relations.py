@@ -82,6 +82,13 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
     《…规划》由工信部发布 -> issuedBy 工业和信息化部."""
     if not any(m.label is Label.PROGRAMME for m in sf.mentions) or not _orgs(sf.mentions):
         return  # most sentences: no verb needs to be looked for
+    for doc in (m for m in sf.mentions if m.label is Label.PROGRAMME):
+        # 工业和信息化部办公厅关于…的通知, 国务院办公厅《关于…的意见》: the issuer heads the title
+        if sf.passage.doc.text[doc.start:doc.end].lstrip("《").startswith("关于"):
+            for org in _orgs(sf.mentions):
+                if org.end == doc.start:
+                    yield sf.relation(Predicate.ISSUED_BY, entity_key(doc), entity_key(org),
+                                      "relation.issued_by")
     for vs, ve in _verb_offsets(sf, _ISSUE):
         clause = sf.clause_of(vs)
         progs = [m for m in sf.mentions if m.label is Label.PROGRAMME and m.start >= ve

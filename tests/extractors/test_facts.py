@@ -149,3 +149,10 @@ def test_issuers_before_and_after_the_plan():
     assert _facts("由工信部、财政部联合印发的《智能制造试点示范行动实施方案》提出。",
                   Predicate.ISSUED_BY) == {("智能制造试点示范行动实施方案", "工业和信息化部"),
                                            ("智能制造试点示范行动实施方案", "财政部")}
+
+
+def test_a_title_in_book_quotes_keeps_the_bodies_inside_it_and_its_issuer():
+    issued = _facts("近日，国务院办公厅印发《国务院办公厅关于加快发展新型储能的指导意见》。"
+                    "财政部《关于做好2024年地方政府专项债券发行工作的通知》明确。", Predicate.ISSUED_BY)
+    assert issued == {("国务院办公厅关于加快发展新型储能的指导意见", "国务院办公厅"),
+                      ("关于做好2024年地方政府专项债券发行工作的通知", "财政部")}

@@ -33,6 +33,7 @@ from helpers import chosen, run
     ("美国总统拜登、俄罗斯总统普京出席", ["拜登", "普京"]),
     ("总统府表示", []),
     ("苏州分公司总经理王强作交流发言", ["王强"]),  # 作 is the verb after the name
+    ("联系人：张伟 010-68205245", ["张伟"]),
     ("中国科学院院士、清华大学教授薛其坤出席", ["薛其坤"]),  # 其 in a given name
 ])
 def test_people(text, expected):
