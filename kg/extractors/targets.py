@@ -40,9 +40,13 @@ _QUALIFIER_AFTER = re.compile(r"^的(?:项目|企业|工业企业)")
 _PARTS_AFTER = re.compile(r"^(?:重点)?(?:任务|措施|举措|工作措施|方面|专项行动|行动|工程|领域|环节|步骤)")
 _UNITLESS = re.compile(r"(?P<pre>达到|达)(?P<num>\d+(?:\.\d+)?)(?=[，。；]|$)")
 _CLAUSE = re.compile(r"[，；。：！？]")
+# 翻番 / 翻一番 doubles, 翻两番 quadruples: a target written without digits
+_DOUBLING = re.compile(r"翻([一两三])?番")
+_DOUBLINGS = {"一": "2", "两": "4", "三": "8"}
 _EDGE_VERBS = re.compile(r"^(?:累计|新增|建成|培育|打造|认定|推广|创建|实施|达到|力争|基本|以上|"
                          r"带动|形成|突破|引进|推动|支持|实现|超过|分别|的)+|(?:达到|超过|超|达|约|为|分别|"
-                         r"不少于|不低于|接近|保持|提高|降低|增长|提高到|提升至)+$")
+                         r"不少于|不低于|接近|保持|提高|降低|增长|提高到|提升至|实现|"
+                         r"[比较](?:19|20)\d\d年[底末]?)+$")
 _CMP_PRE = {"不少于": ">=", "不低于": ">=", "超过": ">", "超": ">", "突破": ">", "达到": "=",
             "达": "=", "接近": "~", "约": "~"}
 _CMP_POST = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">"}
@@ -191,5 +195,12 @@ def extract_targets(sf, passage: Passage, year: int | None) -> list[Target]:
                               sent.start, sent.end, None if period == "每年" else year,
                               value_max, period, setter, passage.doc.text[s:e],
                               "pattern.target"))
+        for m in _DOUBLING.finditer(clause):  # 机器人密度实现翻番: twice as much, no digits
+            s, e = sv.view.span(clause_start + m.start(), clause_start + m.end())
+            sent = sv.sentence
+            out.append(Target(sent.doc_id, s, e, _indicator(clause, m.start(), m.end()),
+                              _DOUBLINGS[m.group(1) or "一"], "倍", "=", sent.start, sent.end,
+                              None if period == "每年" else year, None, period, setter,
+                              passage.doc.text[s:e], "pattern.target"))
         clause_start += len(clause) + 1
     return sorted(set(out))

@@ -156,3 +156,12 @@ def test_a_title_in_book_quotes_keeps_the_bodies_inside_it_and_its_issuer():
                     "财政部《关于做好2024年地方政府专项债券发行工作的通知》明确。", Predicate.ISSUED_BY)
     assert issued == {("国务院办公厅关于加快发展新型储能的指导意见", "国务院办公厅"),
                       ("关于做好2024年地方政府专项债券发行工作的通知", "财政部")}
+
+
+def test_doubling_is_a_target_without_digits():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "规划\n到2025年，制造业机器人密度实现翻番，"
+                                                "数字经济核心产业增加值比2020年翻两番。\n"))
+    assert [(t.indicator, t.value, t.unit, t.year) for t in r.targets] == [
+        ("制造业机器人密度", "2", "倍", 2025), ("数字经济核心产业增加值", "4", "倍", 2025)]
