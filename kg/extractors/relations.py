@@ -23,6 +23,9 @@ _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
 _ATTEND = re.compile(r"出席|致辞|参加|参会")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:隆重)?(?:开幕|举行|召开|举办|启动|揭幕)")
+# the title of a body's document right after the body: 关于…的通知 / 批复 / 意见
+_TITLE_AFTER_ISSUER = re.compile(r"关于[^。；：，《》]{2,60}?的(?:通知|意见|指导意见|实施意见|若干意见|"
+                                 r"批复|决定|办法|若干措施|公告|通告)")
 # verbs whose chosen or winners follow: 上榜的…, 遴选出包括…; 获得…冠军
 _SELECTED = re.compile(r"(?:上榜|入选|入围|获评)的|遴选出(?:包括)?|评选出")
 _WINS = re.compile(r"获得|荣获|夺得|斩获|获")
@@ -82,6 +85,15 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
     《…规划》由工信部发布 -> issuedBy 工业和信息化部."""
     if not any(m.label is Label.PROGRAMME for m in sf.mentions) or not _orgs(sf.mentions):
         return  # most sentences: no verb needs to be looked for
+    text = sf.passage.doc.text
+    for org in _orgs(sf.mentions):
+        # 国务院关于同意建立…联席会议制度的批复: what a body's own document is about, it issues
+        title = _TITLE_AFTER_ISSUER.match(text, org.end, sf.sv.sentence.end)
+        if title:
+            for prog in sf.mentions:
+                if prog.label is Label.PROGRAMME and org.end < prog.start and prog.end <= title.end():
+                    yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),
+                                      "relation.issued_by")
     for doc in (m for m in sf.mentions if m.label is Label.PROGRAMME):
         # 工业和信息化部办公厅关于…的通知, 国务院办公厅《关于…的意见》: the issuer heads the title
         if sf.passage.doc.text[doc.start:doc.end].lstrip("《").startswith("关于"):

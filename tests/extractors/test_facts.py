@@ -165,3 +165,10 @@ def test_doubling_is_a_target_without_digits():
                                                 "数字经济核心产业增加值比2020年翻两番。\n"))
     assert [(t.indicator, t.value, t.unit, t.year) for t in r.targets] == [
         ("制造业机器人密度", "2", "倍", 2025), ("数字经济核心产业增加值", "4", "倍", 2025)]
+
+
+def test_what_a_bodys_document_is_about_it_issues():
+    assert _facts("国务院关于同意建立国务院职业教育工作部际联席会议制度的批复", Predicate.ISSUED_BY) == {
+        ("国务院职业教育工作部际联席会议制度", "国务院")}
+    assert _facts("工业和信息化部办公厅关于开展2024年度智能制造试点示范行动的通知",
+                  Predicate.ISSUED_BY) == {("智能制造试点示范行动", "工业和信息化部办公厅")}
