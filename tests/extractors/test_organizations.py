@@ -117,3 +117,10 @@ def test_a_defined_short_form_covers_the_place_inside_it():
         ("Company", "贵州茅台", "贵州茅台酒股份有限公司"),
         ("Person", "丁雄军", "丁雄军"),
         ("Company", "贵州茅台", "贵州茅台酒股份有限公司")]
+
+
+def test_a_joint_conference_is_an_organisation_and_its_office_an_agency():
+    found = [(label, c) for label, _n, c in chosen(
+        "经国务院知识产权战略实施工作部际联席会议同意，联席会议办公室印发")]
+    assert found == [("Organization", "国务院知识产权战略实施工作部际联席会议"),
+                     ("GovernmentAgency", "国务院知识产权战略实施工作部际联席会议办公室")]
