@@ -46,13 +46,12 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         org = by_doc_end.get(offsets[a - 1] + 1) if a > 0 else None
         if org is not None and (org.label in ORGANIZATION_LABELS or org.label.is_place):
             org_key = entity_key(org)
+        elif level and sf.passage.context.get(str(level), "") in place_index():
+            # 省长 is the province's, even after 省委书记梁言顺、
+            org_key = sf.passage.context[str(level)]
         elif out and 0 < a - last_end <= 3:
             # 主任潘云鹤院士、副主任孙优贤院士: a list of posts in one body
             org_key = out[-1].organization
-        elif level:
-            org_key = sf.passage.context.get(str(level), "")
-            if org_key not in place_index():
-                org_key = ""
         if org_key:
             s = sv.sentence
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,

@@ -172,3 +172,11 @@ def test_what_a_bodys_document_is_about_it_issues():
         ("国务院职业教育工作部际联席会议制度", "国务院")}
     assert _facts("工业和信息化部办公厅关于开展2024年度智能制造试点示范行动的通知",
                   Predicate.ISSUED_BY) == {("智能制造试点示范行动", "工业和信息化部办公厅")}
+
+
+def test_a_governor_after_a_party_secretary_serves_the_province():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "大会在合肥开幕\n安徽省委书记梁言顺、省长王清宪出席。\n"))
+    posts = {(names(r, p.person), p.title, names(r, p.organization)) for p in r.posts}
+    assert posts == {("梁言顺", "书记", "中共安徽省委员会"), ("王清宪", "省长", "安徽省")}
