@@ -157,6 +157,12 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
             out.append(replace(m, key=key, label=label, canonical="" if not is_alias else m.name,
                                extractor=ABBREVIATION_EXTRACTOR if not is_alias else m.extractor))
             continue
+        if m.label is Label.PROGRAMME and m.extractor not in (ABBREVIATION_EXTRACTOR,
+                                                              ALIAS_EXTRACTOR):
+            fuller = _named_in_full_before(m, mentions)
+            if fuller is not None:  # 以中小企业公共服务示范平台为支撑, after 国家中小企业…示范平台
+                out.append(replace(m, key=entity_key(fuller), canonical=""))
+                continue
         if m.label is Label.PROGRAMME and _GENERIC_PROGRAMME.match(normalise(m.name)):
             # 该《规划》, 本行动计划 with no definition: the plan the article's title names, if its
             # name ends so; else nothing
@@ -167,6 +173,25 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
             continue
         out.append(m)
     return sorted(out)
+
+
+# the level a programme's name may begin with and a later mention leave out
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|国家|全国|省级|市级)")
+
+
+def _named_in_full_before(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """An earlier programme of the article whose name is this one's with its level before it
+    (国家中小企业公共服务示范平台, then 中小企业公共服务示范平台)."""
+    name = normalise(m.canonical or m.name)
+    for other in mentions:
+        if other.start >= m.start:
+            break
+        if other.label is Label.PROGRAMME:
+            full = normalise(other.canonical or other.name)
+            level = _LEVEL_PREFIX.match(full)
+            if level and full[level.end():] == name:
+                return other
+    return None
 
 
 _TRAILING_YEARS = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")

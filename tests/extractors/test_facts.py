@@ -180,3 +180,9 @@ def test_a_governor_after_a_party_secretary_serves_the_province():
     r = extract_document(Document("d", "d.txt", "大会在合肥开幕\n安徽省委书记梁言顺、省长王清宪出席。\n"))
     posts = {(names(r, p.person), p.title, names(r, p.organization)) for p in r.posts}
     assert posts == {("梁言顺", "书记", "中共安徽省委员会"), ("王清宪", "省长", "安徽省")}
+
+
+def test_a_programme_named_again_without_its_level_is_the_same(result):
+    again = {result.entities[entity_key(m)].name for m in result.mentions
+             if m.text == "中小企业公共服务示范平台"}
+    assert again == {"国家中小企业公共服务示范平台"}
