@@ -8,7 +8,6 @@ after 科技部部长王志刚). Must not extract relations.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -22,7 +21,7 @@ from kg.extractors import (
 )
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
-from kg.resources import table
+from kg.extractors.organizations import name_endings
 from kg.types import PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
@@ -93,19 +92,11 @@ def _may_contain(m: Mention, inner: Mention) -> bool:
     return m.label is Label.PROGRAMME and m.text.startswith("《")
 
 
-@functools.cache
-def _body_endings() -> tuple[tuple[str, Label], ...]:
-    """Endings of organisation names (org_suffixes.tsv), longest first."""
-    rows = [(r["suffix"], Label(r["type"])) for r in table("org_suffixes.tsv")
-            if Label(r["type"]) is not Label.EVENT]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
 def _label_of_phrase(phrase: str) -> Label:
     """The class of a phrase an abbreviation is defined for: 部际联席会议 is a body, 智能化改造
     和数字化转型 (no organisation ending) a programme."""
-    return next((label for ending, label in _body_endings() if phrase.endswith(ending)),
-                Label.PROGRAMME)
+    return next((label for ending, label in name_endings()
+                 if label is not Label.EVENT and phrase.endswith(ending)), Label.PROGRAMME)
 
 
 def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Mention]:

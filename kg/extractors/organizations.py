@@ -5,6 +5,7 @@ Owns: suffix rules (``org_suffixes.tsv``) with the name's left edge found by :mo
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -52,9 +53,16 @@ def _office_of_named_body(surface: str, named: dict[str, str]) -> str | None:
     return named[body] + _OFFICE if body in named else None
 
 
+@functools.cache
+def name_endings() -> tuple[tuple[str, Label], ...]:
+    """The endings of organisation and event names (org_suffixes.tsv), longest first, with the
+    class each gives: (联席会议办公室, GovernmentAgency), …, (公司, Company)."""
+    rows = ((r["suffix"], Label(r["type"])) for r in table("org_suffixes.tsv"))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
 def _suffix_gazetteer(labels: set[Label]) -> Gazetteer:
-    return Gazetteer((r["suffix"], Label(r["type"])) for r in table("org_suffixes.tsv")
-                     if Label(r["type"]) in labels)
+    return Gazetteer((ending, label) for ending, label in name_endings() if label in labels)
 
 
 def _make_suffix_extractor(name: str, labels: set[Label]):

@@ -10,7 +10,14 @@ from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import is_place_name
-from kg.extractors.names import is_generic, name_start, name_verbs, stop_words, token_spans
+from kg.extractors.names import (
+    is_generic,
+    name_start,
+    name_verbs,
+    stop_words,
+    token_spans,
+)
+from kg.extractors.organizations import name_endings
 from kg.resources import table
 from kg.segment import tokenizer
 from kg.types import Label, Mention
@@ -107,8 +114,8 @@ def make_programme_extractor(name: str):
     开展智能制造技术攻关行动，-> 智能制造技术攻关行动; 帮助企业提供解决方案 -> nothing.
     """
     suffixes = Gazetteer((r["suffix"], r["strength"]) for r in table("programme_suffixes.tsv"))
-    bodies = tuple(r["suffix"] for r in table("org_suffixes.tsv")
-                   if r["type"] in (Label.AGENCY.value, Label.ORGANIZATION.value))
+    bodies = tuple(ending for ending, label in name_endings()
+                   if label in (Label.AGENCY, Label.ORGANIZATION))
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
