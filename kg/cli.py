@@ -46,8 +46,6 @@ def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, for
     Example: kg build data/ -o outputs/
     """
     from kg.build import build as run_build
-    from kg.engine import short_lived_process
-    short_lived_process()
 
     def on_error(path: str, reason: str) -> None:
         click.echo(f"kg: skipped {reason if reason.startswith(path) else path + ': ' + reason}",

@@ -52,10 +52,9 @@ def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
     """Extract in this process, or in worker processes (forked after warm-up)."""
     warm_up()
     # keep the collector away from the loaded dictionaries (millions of objects that live as
-    # long as the process): it would scan them again and again, and every forked worker would
-    # copy the pages it scans (copy-on-write), which ate most of the parallel gain. A command
-    # keeps them frozen to its end (the merge and the writing gain too); a library caller gets
-    # them back when extraction is over.
+    # long as the process) while extracting: it would scan them again and again, and every
+    # forked worker would copy the pages it scans (copy-on-write), which ate most of the
+    # parallel gain. The caller gets them back when extraction is over.
     freezing = gc.get_freeze_count() == 0
     if freezing:
         gc.freeze()
@@ -66,18 +65,8 @@ def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
             return
         yield from _run_forked(docs, workers)
     finally:
-        if freezing and not _short_lived:
+        if freezing:
             gc.unfreeze()
-
-
-_short_lived = False
-
-
-def short_lived_process() -> None:
-    """Declare that this process ends with the current command (the CLI), so what extraction
-    froze may stay frozen: nothing long-lived is kept from collection."""
-    global _short_lived
-    _short_lived = True
 
 
 def _run_forked(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
+from kg.extractors.gazetteers import foreign_names
+from kg.extractors.names import common_words, stop_words
 from kg.resources import surnames, table
 from kg.segment import tokenizer
 from kg.types import Label, Mention
@@ -79,7 +81,6 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
 
 def _function_word_inside(cand: str) -> bool:
     """Whether a function word of two characters follows the family name: 和其他, 关于."""
-    from kg.extractors.names import stop_words
     return len(cand) >= 3 and cand[1:3] in stop_words()
 
 
@@ -96,7 +97,6 @@ def foreign_name_after(sv: SentenceView, i: int) -> int:
 
 def _after_foreign_place(sv: SentenceView, a: int) -> bool:
     """Whether another country's name is written right before a title at ``a`` (美国|总统)."""
-    from kg.extractors.gazetteers import foreign_names
     names = foreign_names()
     return any(sv.text[max(0, a - n):a] in names for n in (2, 3, 4, 5))
 
@@ -209,7 +209,6 @@ def _speakers(sv: SentenceView) -> Iterator[tuple[int, int]]:
 def _could_be_name(cand: str, famous: bool = False) -> bool:
     """Whether a surname and what follows can be a name: 原作品 is a family name before a
     common word, 焦善伟 a name. Unless ``famous`` (江泽民同志), a frequent word is none."""
-    from kg.extractors.names import common_words
     if (not famous and tokenizer().FREQ.get(cand, 0) >= COMMON_WORD) \
             or set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
         return False
