@@ -77,6 +77,13 @@ def find_places(passage: Passage, name: str) -> list[Mention]:
     return passage.cache[key]  # type: ignore[return-value]
 
 
+def places_named_in(words: str, context: set[str]) -> list[PlaceRow]:
+    """The places a name contains, in order, each resolved by the places of its document
+    (常州凯达重工科技有限公司 -> [常州市])."""
+    rows = (_choose(found, context) for _a, _b, found in _place_gazetteer().find(words))
+    return [r for r in rows if r is not None]
+
+
 def is_place_name(words: str) -> bool:
     """Whether ``words`` are exactly the name (or a short form) of one place: 日本, 江苏省."""
     return any(a == 0 and b == len(words) for a, b, _rows in _place_gazetteer().find(words))

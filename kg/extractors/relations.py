@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extractors.base import Passage, SentenceView
-from kg.extractors.gazetteers import place_index
+from kg.extractors.gazetteers import place_index, places_named_in
 from kg.link import entity_key
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
@@ -172,8 +172,6 @@ def events(sf: SentenceFacts) -> Iterator[Relation]:
 
 def located_in(sf: SentenceFacts) -> Iterator[Relation]:
     """常州凯达重工科技有限公司 -> locatedIn 常州市: the place an organisation's name begins with."""
-    from kg.extractors.gazetteers import _choose, _place_gazetteer
-    gaz = _place_gazetteer()
     context = set(sf.passage.context.values())
     index = place_index()
     for m in sf.mentions:
@@ -189,11 +187,8 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
         if m.label not in (Label.COMPANY, Label.ORGANIZATION):
             continue
         # the last city or district named inside the name: 常州凯达重工科技有限公司 -> 常州市
-        found = None
-        for _a, _b, rows in gaz.find(m.canonical or m.name):  # 市科技孵化中心 -> 江山市…
-            row = _choose(rows, context)
-            if row is not None:
-                found = row
+        named = places_named_in(m.canonical or m.name, context)  # 市科技孵化中心 -> 江山市…
+        found = named[-1] if named else None
         if found is not None and found.type in ("City", "District"):
             yield sf.relation(Predicate.LOCATED_IN, entity_key(m), found.key,
                               "relation.located_in")
