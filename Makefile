@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# the dev set of ../shared (30 documents of seven genres with gold) and the newsletter's gold
+SHARED ?= ../shared
+eval: $(VENV)/.installed
+	$(BIN)/kg eval $(SHARED)/data/dev
+	@echo
+	@echo "The newsletter:"
+	@d=$$(mktemp -d) && $(BIN)/kg build $(SHARED)/data/xinxi-subao-043.txt -o $$d --no-html >/dev/null \
+	  && $(BIN)/kg eval $$d/graph.ttl $(SHARED)/data/xinxi-subao-043.gold.json; rm -rf $$d
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/speed.py

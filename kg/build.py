@@ -42,8 +42,7 @@ class BuildReport:
     unchanged: bool = False  # nothing changed since the last build: nothing was rewritten
 
 
-def read_inputs(inputs: Iterable[str | Path], report: BuildReport,
-                skip: Callable[[str, str], None]) -> list[Document]:
+def read_inputs(inputs: Iterable[str | Path], skip: Callable[[str, str], None]) -> list[Document]:
     """Every document of the inputs; a file that cannot be read is skipped with its reason."""
     docs: list[Document] = []
     for path in iter_input_files(inputs):
@@ -89,7 +88,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
         if on_error:
             on_error(name, reason)
 
-    docs = read_inputs(inputs, report, skip)
+    docs = read_inputs(inputs, skip)
     store = BuildCache(outdir / CACHE_DIR) if cache else None
     keys = [document_key(d) for d in docs]
     manifest = hashlib.sha256("\n".join(keys + sorted(formats) + [str(html)] +

@@ -252,17 +252,32 @@ def push(graph: str, endpoint: str, graph_iri: str, user: str | None, password: 
 
 @main.command(name="eval")
 @click.argument("graph", type=click.Path())
-@click.argument("gold", type=click.Path())
+@click.argument("gold", type=click.Path(), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(graph: str, gold: str, as_json: bool) -> None:
-    """Score GRAPH against a gold annotation (precision, recall, F1 per bucket).
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Worker processes for extraction (a folder only).")
+def evaluate(graph: str, gold: str | None, as_json: bool, workers: int) -> None:
+    """Score GRAPH against a GOLD annotation (precision, recall, F1 per bucket), or build and
+    score a FOLDER of documents with gold (X.txt beside X.gold.json): all of them together and
+    per genre (the first letter of a file's name).
 
     Example: kg eval outputs/graph.ttl tests/data/xinxi-subao-043.gold.json
+
+    Example: kg eval ../shared/data/dev
     """
     import json
 
-    from kg.evaluate import format_scores, score_files
+    from kg.evaluate import evaluate_folder, format_folder, format_scores, score_files
     try:
+        if gold is None:
+            if not Path(graph).is_dir():
+                raise click.UsageError("give GRAPH and GOLD, or a FOLDER of documents with gold")
+            if workers < 1:
+                raise click.BadParameter("must be at least 1", param_hint="--workers")
+            folder = evaluate_folder(graph, workers=workers)
+            click.echo(json.dumps(folder.to_json(), ensure_ascii=False, indent=2) if as_json
+                       else format_folder(folder))
+            return
         scores = score_files(graph, gold)
     except KgError as e:
         _fail(e)

@@ -30,7 +30,9 @@ class KGO(DefinedNamespace):
     Event: URIRef
     Person: URIRef
     Post: URIRef
+    Quantity: URIRef
     Target: URIRef
+    Statistic: URIRef
     Document: URIRef
     Article: URIRef
     Sentence: URIRef
@@ -44,8 +46,10 @@ class KGO(DefinedNamespace):
     organizedBy: URIRef
     heldIn: URIRef
     hasTarget: URIRef
+    hasStatistic: URIRef
+    outcomeOf: URIRef
     mentions: URIRef
-    # targets
+    # targets and statistics
     indicator: URIRef
     value: URIRef
     valueMax: URIRef
@@ -53,6 +57,8 @@ class KGO(DefinedNamespace):
     comparator: URIRef
     targetYear: URIRef
     period: URIRef
+    year: URIRef
+    measure: URIRef
     # articles and provenance
     section: URIRef
     text: URIRef
