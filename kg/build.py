@@ -22,7 +22,7 @@ from kg.errors import ConfigError, InputError, KgError
 from kg.files import write_atomic
 from kg.graph import document_graphs, to_triples
 from kg.ingest import iter_input_files, read_documents
-from kg.pipeline import DocumentResult
+from kg.types import DocumentResult
 from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
 from kg.types import Document
 

@@ -9,18 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
-
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
 from kg.extractors.relations import SentenceFacts, extract_relations
 from kg.extractors.targets import extract_targets, governing_years
-from kg.link import ABBREVIATION_EXTRACTOR, entity_key
-from kg.types import Entity, Label, Predicate, Relation
-
-if TYPE_CHECKING:
-    from kg.pipeline import DocumentResult
+from kg.keys import entity_key
+from kg.link import ABBREVIATION_EXTRACTOR
+from kg.types import DocumentResult, Entity, Label, Predicate, Relation
 
 
 def in_passage(passage: Passage, mentions: list) -> list:

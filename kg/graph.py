@@ -21,8 +21,8 @@ from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import SKOS as _SKOS
 
 from kg.extractors.gazetteers import english_names
-from kg.link import entity_key
-from kg.pipeline import DocumentResult
+from kg.keys import entity_key
+from kg.types import DocumentResult
 from kg.types import Entity, Label, Predicate
 from kg.vocab import KGO as _KGO
 from kg.vocab import KGR as _KGR

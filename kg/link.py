@@ -22,31 +22,16 @@ from kg.extractors import (
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
 from kg.extractors.organizations import name_endings
+from kg.keys import entity_key, normalise
 from kg.types import PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
-_KEY_PREFIX = {Label.PROGRAMME: "prog", Label.EVENT: "event", Label.PERSON: "person"}
 _ABBREVIATION = re.compile(r"[（(]以下简称([“《\"]?)([^”》\"）)]{1,14})[”》\"]?[）)]")
 _GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲要|意见|报告|推进计划|行动计划|实施方案|"
                                 r"通知|办法|决定|工程|专项|行动)|重大专项)$")
 ABBREVIATION_EXTRACTOR = "link.abbreviation"
 ALIAS_EXTRACTOR = "link.alias"  # a later use of a quoted short form defined by 以下简称
 PROPAGATED_EXTRACTOR = "link.propagate"
-
-
-def normalise(name: str) -> str:
-    """The form of a name used in keys: no layout space, book quotes or dash variants."""
-    name = re.sub(r"\s+", "", name).strip("《》")
-    name = re.sub(r"[—–－―‐]+|-", "-", name)
-    return name.replace("‘", "“").replace("’", "”")
-
-
-def entity_key(m: Mention) -> str:
-    """The deterministic identity of the entity a mention names."""
-    if m.key:
-        return m.key
-    prefix = _KEY_PREFIX.get(m.label, "place" if m.label in PLACE_LABELS else "org")
-    return f"{prefix}:{normalise(m.canonical or m.name)}"
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:

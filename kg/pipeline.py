@@ -5,9 +5,7 @@ facts). Must not write files or print: the builder and the CLI do.
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter
-from dataclasses import dataclass, field
 
 from kg.extractors import DEFAULT_EXTRACTORS, Passage, load_builtins, make_extractor
 from kg.extractors.base import SentenceView
@@ -17,42 +15,7 @@ from kg.ingest import split_articles
 from kg.ingest.articles import matter
 from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
 from kg.segment import TextView, is_traditional, segment
-from kg.types import (
-    Article,
-    Document,
-    Entity,
-    Mention,
-    Post,
-    Relation,
-    Sentence,
-    Target,
-)
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    """Everything extracted from one document."""
-
-    doc: Document
-    articles: list[Article]
-    sentences: list[Sentence]
-    mentions: list[Mention]
-    entities: dict[str, Entity]
-    relations: list[Relation] = field(default_factory=list)
-    posts: list[Post] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    # the document's triples as N-Triples, when a worker process made them (see kg.engine)
-    ntriples: bytes = b""
-    _starts: list[int] | None = field(default=None, repr=False, compare=False)
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that holds a document offset (``sentences`` are sorted by offset)."""
-        if self._starts is None or len(self._starts) != len(self.sentences):
-            self._starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+from kg.types import Article, Document, DocumentResult, Mention, Sentence
 
 
 def _title_sentence(doc: Document, article: Article) -> Sentence | None:

@@ -6,6 +6,7 @@ depends on this one, never the other way round. Offsets are half-open character 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
@@ -168,3 +169,29 @@ class Target:
     setter: str = ""  # entity key
     text: str = field(compare=False, default="")
     extractor: str = field(compare=False, default="")
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    doc: Document
+    articles: list[Article]
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    relations: list[Relation] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    # the document's triples as N-Triples, when a worker process made them (see kg.engine)
+    ntriples: bytes = b""
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds a document offset (``sentences`` are sorted by offset)."""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None

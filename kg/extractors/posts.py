@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.extractors.gazetteers import place_index
 from kg.extractors.people import member_line, titles
-from kg.link import entity_key
+from kg.keys import entity_key
 from kg.types import ORGANIZATION_LABELS, Label, Post
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.extractors.base import Passage, SentenceView
 from kg.extractors.gazetteers import place_index, places_named_in
-from kg.link import entity_key
+from kg.keys import entity_key
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")

@@ -1,7 +1,7 @@
 """Relations, posts and targets on the newsletter's real sentences."""
 from __future__ import annotations
 
-from kg.link import entity_key
+from kg.keys import entity_key
 from kg.types import Predicate
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from helpers import chosen, run
 
-from kg.link import entity_key
+from kg.keys import entity_key
 
 
 @pytest.mark.parametrize("text, expected", [
