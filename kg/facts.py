@@ -2,21 +2,29 @@
 
 Owns: grouping a document's resolved mentions by sentence and handing each sentence to the
 registered fact extractors (:mod:`kg.extractors.relations`, :mod:`kg.extractors.posts`,
-:mod:`kg.extractors.targets`), then the place hierarchy (kgo:partOf) from the gazetteer.
+:mod:`kg.extractors.quantities`), then the place hierarchy (kgo:partOf) from the gazetteer.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from collections import defaultdict
+
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
+from kg.extractors.quantities import QuantityContext, extract_quantities, passage_place
 from kg.extractors.relations import SentenceFacts, extract_relations
-from kg.extractors.targets import extract_targets, governing_years
+from kg.extractors.timeframe import (
+    goal_lists,
+    governing_deadlines,
+    paragraph_years,
+    plan_year,
+    report_parts,
+)
 from kg.keys import entity_key
 from kg.link import ABBREVIATION_EXTRACTOR
-from kg.types import DocumentResult, Entity, Label, Predicate, Relation
+from kg.types import DocumentResult, Entity, Label, Predicate, Relation, Target
 
 
 def in_passage(passage: Passage, mentions: list) -> list:
@@ -31,14 +39,18 @@ def in_passage(passage: Passage, mentions: list) -> list:
     return sorted(set(out))
 
 
-def _main_topic(passage: Passage, mentions: list, labels: set[Label]) -> str:
-    """The programme or event an article is about: named in its title, else the most named."""
+def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
+                title_only: bool = False) -> str:
+    """The programme or event an article is about: named in its title, else (unless
+    ``title_only``) the most named."""
     a = passage.article
     in_title = [m for m in mentions if m.label in labels and a.title_start <= m.start < a.title_end]
     if len(in_title) > 1 and in_title[1].start - in_title[0].end <= 1:
         in_title = in_title[1:]  # 上海市市级科技重大专项“…无人系统”: the named project
     if in_title:
         return entity_key(in_title[0])
+    if title_only:
+        return ""
     counts: dict[str, int] = defaultdict(int)
     for m in mentions:
         if m.label in labels:
@@ -46,8 +58,13 @@ def _main_topic(passage: Passage, mentions: list, labels: set[Label]) -> str:
     return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
 
 
+# an article that is a plan or a notice: its numbers are goals and rules, reported only when said so
+_PLAN_TITLE = re.compile(r"规划|方案|意见|通知|办法|计划|纲要|决定|批复|指南|细则|措施|条例|公告|通告")
+
+
 def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
-    """Fill ``result`` with relations, posts and targets."""
+    """Fill ``result`` with relations, posts, targets and statistics."""
+    doc_year = result.doc.year
     for passage in passages:
         if passage.article.n == 0:
             continue  # a masthead or copyright page states no facts
@@ -56,7 +73,14 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             "programme": _main_topic(passage, ms, {Label.PROGRAMME}),
             "event": _main_topic(passage, ms, {Label.EVENT}),
         }
-        years = governing_years(passage)
+        deadlines = governing_deadlines(passage, doc_year)
+        parts = report_parts(passage, doc_year)
+        goals = goal_lists(passage)
+        said_years = paragraph_years(passage, doc_year)
+        place = passage_place(passage)
+        titled = _main_topic(passage, ms, {Label.PROGRAMME}, title_only=True)
+        plan_like = bool(_PLAN_TITLE.search(passage.article.title))
+        own_year = plan_year(passage.article.title, doc_year) if plan_like else None
         ms_starts = [m.start for m in ms]
         for i, sv in enumerate(passage.sentences):
             s = sv.sentence
@@ -65,7 +89,11 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic)
             result.relations.extend(extract_relations(sf))
             result.posts.extend(extract_posts(sf))
-            result.targets.extend(extract_targets(sf, passage, years[i]))
+            context = QuantityContext(doc_year, parts[i], deadlines[i] or own_year, goals[i],
+                                      plan_like, titled, place, said_years[i])
+            targets, statistics = extract_quantities(sf, context)
+            result.targets.extend(targets)
+            result.statistics.extend(statistics)
     result.relations.extend(programme_parts(result, passages))
     result.relations.extend(organisation_parts(result))
     result.relations.extend(place_hierarchy(result))
@@ -73,6 +101,9 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
     result.relations.sort()
     result.posts.sort()
     result.targets.sort()
+    result.targets[:] = _first_of_each(result.targets)
+    result.statistics[:] = _first_of_each(result.statistics)
+    _add_owners(result)
 
 
 _COMPONENT = re.compile(r"(?:行动|工程|专项)$")
@@ -182,6 +213,30 @@ def _add_missing_places(result: DocumentResult) -> None:
             if key not in result.entities and key in index:
                 row = index[key]
                 result.entities[key] = Entity(key, Label(row.type), row.name, (), row.parent_key)
+
+
+def _first_of_each(quantities: list) -> list:
+    """A document that states one number twice (its title, then its body) states one fact:
+    the first of each value, unit, year and owner is kept."""
+    seen, out = set(), []
+    for q in sorted(quantities):
+        # a target is told apart by what it measures too: 70%的…企业, then 满足率分别超过70%
+        key = (q.value, q.value_max, q.unit, q.year, q.setter, q.measure) if isinstance(q, Target) \
+            else (q.value, q.value_max, q.unit, q.year, q.subject)
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
+
+
+def _add_owners(result: DocumentResult) -> None:
+    """The place whose numbers an article reports (中国 for a national report) is an entity of
+    the document even where no mention names it."""
+    index = place_index()
+    for key in {t.setter for t in result.targets} | {s.subject for s in result.statistics}:
+        if key and key not in result.entities and key in index:
+            row = index[key]
+            result.entities[key] = Entity(key, Label(row.type), row.name, (), row.parent_key)
 
 
 def place_hierarchy(result: DocumentResult) -> list[Relation]:

@@ -23,7 +23,7 @@ from rdflib.namespace import SKOS as _SKOS
 from kg.extractors.gazetteers import english_names
 from kg.keys import entity_key
 from kg.types import DocumentResult
-from kg.types import Entity, Label, Predicate
+from kg.types import Entity, Label, Predicate, Statistic, Target
 from kg.vocab import KGO as _KGO
 from kg.vocab import KGR as _KGR
 from kg.vocab import ORG as _ORG
@@ -193,27 +193,50 @@ def add_document(g: Triples, r: DocumentResult) -> None:
             g.add(triple)
             _add_statement(g, triple, doc.id, p.start, p.end, p.extractor)
     for t in r.targets:
-        node = KGR[f"target/{_digest(doc.id, str(t.start), str(t.end))}"]
-        g.add((node, RDF.type, KGO.Target))
-        g.add((node, KGO.indicator, _zh(t.indicator)))
-        g.add((node, KGO.value, _lit(t.value, "decimal")))
-        g.add((node, KGO.unit, _lit(t.unit)))
-        g.add((node, KGO.comparator, _lit(t.comparator)))
-        if t.value_max is not None:
-            g.add((node, KGO.valueMax, _lit(t.value_max, "decimal")))
+        node = quantity_iri("target", doc.id, t.start, t.end)
+        _add_quantity(g, node, KGO.Target, t, doc.id)
         if t.year is not None:
             g.add((node, KGO.targetYear, _lit(str(t.year), "gYear")))
-        if t.period:
-            g.add((node, KGO.period, _zh(t.period)))
-        g.add((node, KGO.surface, _lit(t.text)))
-        g.add((node, KGO.startOffset, _lit(t.start)))
-        g.add((node, KGO.endOffset, _lit(t.end)))
-        g.add((node, PROV.wasDerivedFrom, sentence_iri(doc.id, t.sentence_start, t.sentence_end)))
-        g.add((node, KGO.extractor, _lit(t.extractor)))
         if t.setter and t.setter in r.entities:
             triple = (entity_iri(t.setter), KGO.hasTarget, node)
             g.add(triple)
             _add_statement(g, triple, doc.id, t.sentence_start, t.sentence_end, t.extractor)
+    for st in r.statistics:
+        node = quantity_iri("statistic", doc.id, st.start, st.end)
+        _add_quantity(g, node, KGO.Statistic, st, doc.id)
+        if st.year is not None:
+            g.add((node, KGO.year, _lit(str(st.year), "gYear")))
+        if st.subject and st.subject in r.entities:
+            triple = (entity_iri(st.subject), KGO.hasStatistic, node)
+            g.add(triple)
+            _add_statement(g, triple, doc.id, st.sentence_start, st.sentence_end, st.extractor)
+
+
+def quantity_iri(kind: str, doc_id: str, start: int, end: int) -> URIRef:
+    """The IRI of a target or statistic: its kind, document and value span."""
+    return KGR[f"{kind}/{_digest(doc_id, str(start), str(end))}"]
+
+
+def _add_quantity(g: Triples, node: URIRef, cls: URIRef, q: Target | Statistic,
+                  doc_id: str) -> None:
+    """What targets and statistics share: indicator, measure, value, unit, comparator, period,
+    the span as written and the sentence it came from."""
+    g.add((node, RDF.type, cls))
+    g.add((node, KGO.indicator, _zh(q.indicator)))
+    if q.measure:
+        g.add((node, KGO.measure, _lit(q.measure)))
+    g.add((node, KGO.value, _lit(q.value, "decimal")))
+    g.add((node, KGO.unit, _lit(q.unit)))
+    g.add((node, KGO.comparator, _lit(q.comparator)))
+    if q.value_max is not None:
+        g.add((node, KGO.valueMax, _lit(q.value_max, "decimal")))
+    if q.period:
+        g.add((node, KGO.period, _zh(q.period)))
+    g.add((node, KGO.surface, _lit(q.text)))
+    g.add((node, KGO.startOffset, _lit(q.start)))
+    g.add((node, KGO.endOffset, _lit(q.end)))
+    g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_id, q.sentence_start, q.sentence_end)))
+    g.add((node, KGO.extractor, _lit(q.extractor)))
 
 
 def _source_entity(r: DocumentResult, a) -> str | None:

@@ -26,6 +26,9 @@ _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _TERMINAL = set("。！？!?；;：:…”’」』）)】")
 _CLAUSE_OPEN = set("，,、（(“‘《【")
 PAGE_LINE_MIN = 24
+# a line that opens a block of its own, never the rest of a broken line: 一、…, （三）…, 1．…, ——…
+_BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                          r"\d{1,2}\s*[、．]|——|第[一二三四五六七八九十百\d]+[章节条部分])")
 _WS = re.compile(r"\s+")
 
 
@@ -75,7 +78,7 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         line_start, pos = pos, pos + len(line)
         if not line.strip():
             continue
-        if para_start is not None and not is_page_break(last_line):
+        if para_start is not None and (not is_page_break(last_line) or _BLOCK_START.match(line)):
             yield para_start, line_start
             para_start = None
         if para_start is None:

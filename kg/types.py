@@ -63,6 +63,9 @@ class Document:
     text: str
     date: dt.date | None = None
     title: str = ""
+    # the year the document speaks from: its date's, else stated or inferred from its text (the
+    # reference of 今年, 上年 and of figures without a year); None when nothing tells
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ class Post:
 
 @dataclass(frozen=True, slots=True, order=True)
 class Target:
-    """A quantitative target: 到2025年，70%的规模以上制造业企业基本实现数字化网络化."""
+    """A quantitative target, set for the future: 到2025年，70%的规模以上制造业企业基本实现数字化网络化."""
 
     doc_id: str
     start: int  # offsets of the value span
@@ -163,10 +166,33 @@ class Target:
     comparator: str  # >=, >, =, ~, <=, <, range
     sentence_start: int
     sentence_end: int
-    year: int | None = None
+    year: int | None = None  # the deadline
     value_max: str | None = None
     period: str = ""  # 每年, 年均
-    setter: str = ""  # entity key
+    setter: str = ""  # entity key of the programme, place or organisation that sets it
+    measure: str = ""  # the indicator normalised (kg.measures)
+    text: str = field(compare=False, default="")
+    extractor: str = field(compare=False, default="")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Statistic:
+    """A reported figure, past or current: 全省地区生产总值增长5.8% (in a report of 2025, of 2024)."""
+
+    doc_id: str
+    start: int  # offsets of the value span
+    end: int
+    indicator: str  # a change keeps its verb: 比上年增长
+    value: str
+    unit: str
+    comparator: str
+    sentence_start: int
+    sentence_end: int
+    year: int | None = None  # the year the figure refers to; None for a rate over years
+    value_max: str | None = None
+    period: str = ""  # 年均, 2002—2007年: the span of a rate over several years
+    subject: str = ""  # entity key of the place, organisation or programme whose figure it is
+    measure: str = ""
     text: str = field(compare=False, default="")
     extractor: str = field(compare=False, default="")
 
@@ -183,6 +209,7 @@ class DocumentResult:
     relations: list[Relation] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)
     # the document's triples as N-Triples, when a worker process made them (see kg.engine)
     ntriples: bytes = b""
     _starts: list[int] | None = field(default=None, repr=False, compare=False)

@@ -78,7 +78,9 @@ def test_markdown_and_jsonl_with_dates(tmp_path):
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs = list(read_documents(tmp_path / "c.jsonl"))
     assert [d.title if not isinstance(d, Exception) else "error" for d in docs] == ["报告一", "error", "报告二"]
-    assert str(docs[0].date) == "2024-03-05" and docs[2].date.year == 2019
+    assert str(docs[0].date) == "2024-03-05" and docs[0].year == 2024
+    # a year alone is the document's year, not a date of 1 January
+    assert docs[2].year == 2019 and docs[2].date is None
     assert "c.jsonl:2" in str(docs[1])
     report = build([tmp_path], tmp_path / "out", html=False)
     assert len(report.documents) == 3 and len(report.skipped) == 1

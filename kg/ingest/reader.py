@@ -18,7 +18,14 @@ from kg.types import Document
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".jsonl")
 # 2022 年 1 月 15 日 (PDF spacing allowed)
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
+_DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d\d)-(\d\d))\s*$",
+                        re.M)
+# a document number carries its year: 国发〔2018〕42号, 包府办发〔2022〕43号
+_DOC_NUMBER_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d\d)[〕\]］)）]\s*\d{1,4}\s*号")
+# a year the text speaks of as a time of its own (not a deadline 到2025年, a base 比2020年, a
+# start 2015年以来 or an ordinal 2024年度…第三期): the latest one is when it was written
+_FUTURE = re.compile(r"^，?[^。；，]{0,10}?(?:将|力争|目标|预计|预期|计划|争取)")
+_SPOKEN_YEAR = re.compile(r"(?<![到至比较与从自])((?:19|20)\d\d)\s*年(?![前以起底度])")
 
 
 def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
@@ -49,14 +56,29 @@ def document_id(path: Path) -> str:
 
 
 def find_date(text: str) -> dt.date | None:
-    """The document's date: a line that is only a date, else the first date in its opening."""
+    """The document's date: a line that is only a date (2022年1月15日, 2020-07-16), else the
+    first date in its opening."""
     for m in (_DATE_LINE.search(text), _DATE.search(text[:400])):
         if m:
+            month, day = (m.group(2), m.group(3)) if m.re is _DATE or m.group(2) \
+                else (m.group(4), m.group(5))
             try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return dt.date(int(m.group(1)), int(month), int(day))
             except ValueError:
                 continue
     return None
+
+
+def find_year(text: str) -> int | None:
+    """The year a document without a date was written: its document number's (国发〔2018〕42号),
+    else the latest year it speaks of as a time of its own (2022年上半年…), not a deadline
+    (到2025年), a base (比2020年) or a start (2015年以来)."""
+    m = _DOC_NUMBER_YEAR.search(text[:2000])
+    if m:
+        return int(m.group(1))
+    years = [int(m.group(1)) for m in _SPOKEN_YEAR.finditer(text)
+             if not _FUTURE.match(text[m.end():m.end() + 12])]
+    return max(years) if years else None
 
 
 def read_documents(path: str | Path) -> Iterator[Document | InputError]:
@@ -71,12 +93,12 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
         if m:
             date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         date = date or find_date(raw.text)
-        if date is None and re.fullmatch(r"(?:19|20)\d\d", raw.date):
-            date = dt.date(int(raw.date), 1, 1)
+        year = date.year if date else (int(raw.date) if re.fullmatch(r"(?:19|20)\d\d", raw.date)
+                                       else find_year(raw.text))
         first = raw.title or next((ln.strip() for ln in raw.text.splitlines() if ln.strip()), "")
         doc_id = document_id(path) if raw.name == path.name else document_id(Path(raw.name))
         yield Document(doc_id, str(path) if raw.name == path.name else f"{path}#{raw.name.rsplit('#', 1)[1]}",
-                       raw.text, date, first[:200])
+                       raw.text, date, first[:200], year)
 
 
 def read_document(path: str | Path) -> Document:

@@ -1,0 +1,326 @@
+"""Targets and statistics: what a text sets for the future and what it reports.
+
+Owns: deciding, for every number of a sentence (:mod:`kg.extractors.numbers`), whether it is a
+**target** (到2025年，70%的规模以上制造业企业基本实现数字化网络化; 今年发展主要预期目标是：国内生产总值
+增长5%左右), a **statistic** (全省地区生产总值增长5.8%; 2022年上半年…实现营业收入2059.19亿元) or
+neither (counts of a plan's parts: 十大工程, 18项政策; qualifiers: 超100亿元的项目; numbers inside
+names); the year each refers to (resolved by :mod:`kg.extractors.timeframe` against the
+document's year and the part of the report it sits in); the indicator phrase with its change verb
+(比上年增长), its normalised measure (:mod:`kg.measures`), and whose number it is (the place,
+organisation or programme named before it, else the article's programme or place).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.extractors.base import Passage, SentenceView
+from kg.extractors.gazetteers import place_index
+from kg.extractors.numbers import PRE_COMPARATOR, Number, find_numbers
+from kg.extractors.timeframe import NO_PART, Part, TimeMark, is_deadline, time_marks
+from kg.keys import entity_key
+from kg.measures import measure_of
+from kg.types import ORGANIZATION_LABELS, Label, Mention, Statistic, Target
+
+EXTRACTOR = "pattern.quantity"
+COUNTRY_KEY = "place:100000"
+_CLAUSE = re.compile(r"[，；。：！？,;:!?]")
+# the future: a goal, a plan, what will be
+# 将 looks forward after an adverb or before a verb (还将完善, 将于, 将突破); 将X定位为Y does not
+_WILL = (r"(?:[还也并均都亦仍即或又则]|今年|明年|未来|预计)将|将(?:会|于|在|要|进一步|继续|加快|重点|全面|"
+         r"持续|大力|着力|逐步|新增|建成|实现|达到|超过|突破|完成|开工|投产|带动|形成|迎来|推出|发行|启动|"
+         r"举办|建设|推进|开展|实施|完善|打造|提升|增加|提高|扩大|出台|新建|改造|培育|引进|分[一二三四五六七八九十\d]+期)")
+_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|按计划|拟|预计|预期|"
+                      rf"{_WILL}|力求|努力|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年")
+# the past or the present as reported
+_PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年|上年|此前|同比|环比|授予|评选出|表彰|"
+                   r"[比较](?:上年|去年|上一年)|创(?:历史)?新高|刷新")
+_CHANGE = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][上去]年(?:同期|末|底)?")
+_PERIOD = re.compile(r"每年|年均|年平均|平均每年")
+# a number that conditions what is counted: 投资超5000万元的项目, 超100亿元的企业
+_QUALIFIER_AFTER = re.compile(r"^的[^，。；、]{0,12}?(?:项目|企业|工程|产品|城市|地区|县|单位|机构|院校|车型)"
+                              r"|^(?:级|规模以上|以上规模|项目|产值产业|产业)")
+# 出台18项促进工业经济平稳增长的具体政策: a count of a policy's parts, however qualified
+_POLICY_PARTS_AFTER = re.compile(r"^[^，。；、]{0,24}?(?:政策|措施|举措|任务|指标)(?:[，。；、和]|$)")
+# counts of a plan's own parts: 115项重点任务, 三个方面, 六个专项行动, 18项政策
+_PARTS_AFTER = re.compile(r"^(?:重点|主要)?(?:任务|措施|举措|工作措施|方面|专项行动|行动|工程|领域|环节|"
+                          r"步骤|政策|条款|条措施|项政策|部分|章|节|指标|体系)")
+# durations and ages: 30个工作日内, 18周岁
+_DURATION_AFTER = re.compile(r"^(?:工作日|自然日|日内|天内|小时|分钟|周岁|岁|以内完成)")
+_RANK_BEFORE = re.compile(r"(?:居|位居|位列|排名|排在|列)[^，。；]{0,10}第$")
+# 翻番 / 翻一番 doubles, 翻两番 quadruples: a target written without digits
+_DOUBLING = re.compile(r"翻([一两三])?番")
+_DOUBLINGS = {"一": "2", "两": "4", "三": "8"}
+# words that end an indicator before its number and say nothing of what is measured
+_EDGE_VERBS = re.compile(
+    r"^(?:——|—|其中|同时|此外|另外|全年|全省|全市|全区|全国|我国|今年|去年|上年|当年|"
+    r"累计|新增|建成|培育|打造|认定|推广|创建|实施|达到|力争|争取|确保|基本|以上|带动|形成|突破|"
+    r"引进|推动|支持|实现|超过|分别|的|共|均|已|将|要|预计|约|仅)+"
+    r"|(?:达到|超过|超|达|约|为|分别|均|共|不少于|不低于|接近|保持在|保持|稳定在|控制在|提高到|提高至|"
+    r"提升至|提升到|增至|增加到|降至|降到|降低到|下降到|上升至|上升到|跨上|迈上|突破|实现|报收|收于|"
+    r"预计|继续|同比|较|比|有|在|居|位居|逾|近|总计|合计|每股|"
+    r"[比较](?:19|20)\d\d年[底末]?)+$")
+# a change written without what changes: 增长5.2%, 同比下降12.18%
+_CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回落|上升|降低)"
+_BARE_CHANGE = re.compile(rf"^(?:同比|环比|[比较](?:上年|去年|上一年)(?:同期)?|实际)?{_CHANGE_VERB}?$")
+_BARE_CHANGE_TAIL = re.compile(rf"(?:同比|环比|[比较](?:上年|去年|上一年)(?:同期)?|实际)?{_CHANGE_VERB}$")
+_SUBJECT_WORDS = re.compile(r"^(?:\d{4}年|今年|去年|上年|[上下]半年|前三季度|[一二三四]季度|全年|"
+                            r"\d{1,2}月(?:份)?|\d{1,2}[-—~至]\d{1,2}月|1-\d+月|年内|期内|当年)+")
+
+
+@dataclass(slots=True)
+class QuantityContext:
+    """What a sentence's numbers are read against."""
+
+    doc_year: int | None
+    part: Part = NO_PART
+    deadline: int | None = None  # the deadline governing the sentence (its own or its frame's)
+    goal_list: bool = False  # the sentence states goals (今年…主要预期目标是：…)
+    plan_like: bool = False  # the article is a plan or notice: numbers need a reporting cue
+    programme: str = ""  # the programme the article's title names
+    place: str = ""  # the place the article is about (中国 when no other)
+    carried_year: int | None = None  # the year the sentence's paragraph has spoken of
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        out.append((start, text[start:m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return [(s, c) for s, c in out if c]
+
+
+def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
+    """What is measured: the words before the number in its clause (全省地区生产总值增长5.8% ->
+    地区生产总值增长), after the previous number of the clause ("A30个、B300个"); a clause that
+    only has a verb before its number reads on after it (建成500个以上智能工厂 -> 建成智能工厂)."""
+    before = clause[:n.start]
+    if previous:
+        own = re.sub(r"^[和、及与，以及]+|[和、及与]+$", "", before[previous[-1].end:])
+        # 分别超过70%和50%: the second shares the words before the first
+        before = own if len(own) >= 2 else before[:previous[0].start]
+    before = re.sub(r"^[和、及与，以及]+|[和、及与]+$", "", before)
+    before = _SUBJECT_WORDS.sub("", _EDGE_VERBS.sub("", before))
+    before = _EDGE_VERBS.sub("", before).strip("，、和及（）()")
+    after = clause[n.end:]
+    if re.match(r"[和、及与]", after) or find_numbers(after[:12]):
+        after = ""
+    after = re.split(r"[，、]", _EDGE_VERBS.sub("", after.lstrip("的")), maxsplit=1)[0]
+    if len(before) >= 3 or (before and not after):
+        phrase = before
+    elif after:
+        phrase = before + after if len(before) <= 2 else before
+    else:
+        phrase = before
+    return phrase[:60]
+
+
+def _mark_before(marks: list[TimeMark], at: int, kinds: tuple[str, ...]) -> TimeMark | None:
+    found = [t for t in marks if t.end <= at and t.kind in kinds]
+    return found[-1] if found else None
+
+
+# who a number belongs to: a name right after these is compared with, shared of or a location
+_NOT_OWNER_BEFORE = re.compile(r"(?:比|较|占|与|同|向|对|在|于|赴|到|从|和|及|、|全)$")
+
+
+def _owner(sf, sv: SentenceView, doc_at: int) -> str:
+    """The organisation, place or programme named last before a number in its sentence that is
+    not compared with (比北京), shared of (占北京市的) or a location (在香港)."""
+    text = sf.passage.doc.text
+    for m in reversed([m for m in sf.mentions if m.end <= doc_at]):
+        if not (m.label in ORGANIZATION_LABELS or m.label.is_place or m.label is Label.PROGRAMME):
+            continue
+        before = text[max(sv.sentence.start, m.start - 2):m.start]
+        if _NOT_OWNER_BEFORE.search(before):
+            continue
+        return entity_key(m)
+    return ""
+
+
+def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_span) -> bool:
+    after = clause[n.end:]
+    a, b = doc_span
+    if any(s <= a and b <= e for s, e in mention_spans):
+        return True  # 2021世界智能制造大会, 5G: a number inside a name
+    if _QUALIFIER_AFTER.match(after) and n.unit != "%":
+        return True
+    if after.startswith("的") and find_numbers(after[:20]):
+        return True  # 投资超5000万元的…项目150个: a condition on what is counted
+    if _PARTS_AFTER.match(after) or _DURATION_AFTER.match(after):
+        return True
+    if n.unit in ("项", "条") and _POLICY_PARTS_AFTER.match(after):
+        return True
+    if n.unit in ("万", "亿", "万亿") and re.match(r"[\u4e00-\u9fff]", after):
+        return True  # 1500亿锂业巨头: a bare magnitude before a noun qualifies it
+    if clause[:n.start].endswith(("（", "(")) and after.startswith(("）", ")")):
+        return True  # 日常监测（60%）: a weight or share noted in brackets
+    if clause[:n.num_start].endswith("第") and not (n.unit == "位"
+                                                   and _RANK_BEFORE.search(clause[:n.num_start])):
+        return True  # 第三期, 第二批: an ordinal (居全国第2位 is a rank)
+    return False
+
+
+def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Statistic]]:
+    """The targets and statistics of one sentence."""
+    sv: SentenceView = sf.sv
+    text = sv.text
+    doc_text = sf.passage.doc.text
+    marks = time_marks(text, ctx.doc_year)
+    spans = [(m.start, m.end) for m in sf.mentions]
+    cues = _masked(sv, sf.mentions)
+    targets: list[Target] = []
+    statistics: list[Statistic] = []
+    sent = sv.sentence
+    inherited = ""
+    subject = ""  # what the sentence's last number measured, for a bare 增长5.2% after it
+    for clause_start, clause in _clauses(text):
+        numbers = find_numbers(clause)
+        for i, n in enumerate(numbers):
+            s, e = sv.view.span(clause_start + n.num_start, clause_start + n.num_end)
+            if _excluded(clause, n, spans, (s, e)) \
+                    or (clause_start + n.num_end not in sv.bounds and clause_start + n.num_end < len(text)):
+                continue  # 十五部门: the unit is the start of a word
+            comparator = n.comparator
+            if n.pre in PRE_COMPARATOR and "分别" in clause[:n.start]:
+                inherited = PRE_COMPARATOR[n.pre]
+            elif comparator == "=" and not n.pre and inherited:
+                comparator = inherited  # 分别超过70%和50%
+            at = clause_start + n.start
+            kind, year, period = _classify(clause, clause_start, n, marks, ctx, at, cues)
+            if kind is None:
+                continue
+            indicator = _indicator(clause, n, numbers[:i])
+            if _BARE_CHANGE.match(indicator) and subject:
+                indicator = subject + indicator  # 国内生产总值超过126万亿元，增长5.2%
+            subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
+            owner = _owner(sf, sv, s)
+            record_args = dict(doc_id=sent.doc_id, start=s, end=e, indicator=indicator,
+                               value=n.value, unit=n.unit, comparator=comparator,
+                               sentence_start=sent.start, sentence_end=sent.end, year=year,
+                               value_max=n.value_max, period=period,
+                               measure=measure_of(indicator, n.unit), text=doc_text[s:e],
+                               extractor=EXTRACTOR)
+            if kind == "target":
+                targets.append(Target(**record_args, setter=owner or ctx.programme or ctx.place))
+            else:
+                statistics.append(Statistic(**record_args, subject=owner or ctx.place))
+        for m in _DOUBLING.finditer(clause):  # 机器人密度实现翻番: twice as much, no digits
+            deadline = ctx.deadline
+            if deadline is None and not ctx.goal_list:
+                continue
+            s, e = sv.view.span(clause_start + m.start(), clause_start + m.end())
+            indicator = _indicator(clause, Number(m.start(), m.end(), m.start(), m.end(), "", "",
+                                                  "="), [])
+            targets.append(Target(sent.doc_id, s, e, indicator, _DOUBLINGS[m.group(1) or "一"],
+                                  "倍", "=", sent.start, sent.end, deadline, None, "",
+                                  _owner(sf, sv, s) or ctx.programme or ctx.place,
+                                  measure_of(indicator, "倍"), doc_text[s:e], EXTRACTOR))
+    return sorted(set(targets)), sorted(set(statistics))
+
+
+def _masked(sv: SentenceView, mentions: list[Mention]) -> str:
+    """The sentence's clean view with the names in it blanked, so that cue words are read in
+    what the sentence says, not in names (科技计划项目 plans nothing)."""
+    chars = list(sv.text)
+    offsets = sv.view.offsets
+    for m in mentions:
+        i = bisect.bisect_left(offsets, m.start)
+        while i < len(chars) and offsets[i] < m.end:
+            chars[i] = "□"
+            i += 1
+    return "".join(chars)
+
+
+def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
+              ctx: QuantityContext, at: int, cues: str) -> tuple[str | None, int | None, str]:
+    """("target", "statistic" or None; the year it refers to; its period). ``cues`` is the
+    sentence with its names blanked."""
+    doc_year = ctx.doc_year
+    clause_end = clause_start + len(clause)
+    clause = cues[clause_start:clause_end]
+    before = clause[:n.start]
+    said_before = cues[:at]  # the sentence up to the number
+    deadlines = [t for t in marks if t.start < at and is_deadline(t, doc_year)]
+    own_deadline = deadlines[-1].year if deadlines else None
+    forward = bool(_FORWARD.search(said_before)) or bool(_FORWARD.search(clause[n.end:n.end + 4]))
+    last_at = _mark_before(marks, at, ("at",))
+    if last_at is None and ctx.carried_year is not None:
+        # 2020年，北京市GDP为…。其中海淀区GDP为8504.6亿元: the paragraph's year
+        last_at = TimeMark(-1, -1, ctx.carried_year, "at")
+    past_at = last_at is not None and doc_year is not None and last_at.year < doc_year \
+        and (not deadlines or last_at.start > deadlines[-1].start)
+    past_words = bool(_PAST.search(before)) or bool(_CHANGE.search(clause))
+    period_match = _PERIOD.search(before) or _PERIOD.search(clause)
+    period = ""
+    if period_match:
+        period = "年均" if period_match.group().startswith(("年", "平均")) else "每年"
+
+    def goal(year: int | None) -> tuple[str, int | None, str]:
+        return "target", None if period == "每年" else year, period
+
+    # goals: a list of them, a deadline ahead, a plan part, a plan's period, what will be
+    if ctx.goal_list and not past_at and not (past_words and not forward):
+        this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
+        return goal(own_deadline or this_year or ctx.deadline
+                    or (ctx.part.year if ctx.part.kind == "plan" else doc_year))
+    if own_deadline is not None and not past_at:
+        return goal(own_deadline)  # 到2027年…较2023年增长25%以上: a base does not make it past
+    if ctx.deadline is not None and not past_at and not past_words:
+        return goal(ctx.deadline)
+    if ctx.part.kind == "plan" and not past_at and not past_words:
+        return goal(ctx.part.year)
+    if forward and not past_at and not past_words:
+        this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
+        return goal(this_year)
+    if period and ctx.plan_like and not past_at and not past_words:
+        return goal(None)
+    # reports: a review part, a reporting cue, or news
+    if ctx.plan_like and not (past_at or past_words or ctx.part.kind == "review"):
+        return None, None, ""
+    if any(t.kind == "span" and t.start < at for t in marks):
+        return "statistic", None, ""  # 2011年至2021年的6次增选中: of several years
+    year = last_at.year if last_at else (ctx.part.year if ctx.part.kind == "review" else doc_year)
+    # a rate over several years is no one year's figure: it keeps its span, not a year
+    reference = year or doc_year
+    base = next((t for t in marks if t.kind == "base" and clause_start <= t.start < at
+                 and reference and t.year < reference - 1), None)
+    if base is not None and reference:
+        return "statistic", None, f"{base.year}—{reference}年"
+    if period:
+        return "statistic", None, period
+    return "statistic", year, ""
+
+
+_STRONG_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|拟|预计到|力求")
+
+
+def _strong_forward(text: str) -> bool:
+    return bool(_STRONG_FORWARD.search(text))
+
+
+def passage_place(passage: Passage) -> str:
+    """The place an article's numbers belong to when no other is named: the most specific place
+    its title names, else the place it is about, else China (a national report names many
+    provinces, none as often as 全国 and 我国)."""
+    from kg.extractors.gazetteers import find_places
+    index = place_index()
+    a = passage.article
+    titled = [m for m in find_places(passage, "gazetteer.place")
+              if a.title_start <= m.start < a.title_end and m.key in index]
+    level = {"Country": 0, "Province": 1, "City": 2, "District": 3}
+    if titled:
+        return max(titled, key=lambda m: (level.get(index[m.key].type, 0), -m.start)).key
+    country_words = sum(len(re.findall(r"我国|全国|国内|中国", sv.text)) for sv in passage.sentences)
+    for level_name in ("district", "city", "province"):
+        key = passage.context.get(level_name)
+        if key:
+            named = sum(1 for m in find_places(passage, "gazetteer.place") if m.key == key)
+            if named >= max(2, country_words):
+                return key
+    return COUNTRY_KEY
+
+
+__all__ = ["EXTRACTOR", "QuantityContext", "extract_quantities", "passage_place"]
