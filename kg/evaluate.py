@@ -25,6 +25,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.errors import InputError
+from kg.measures import in_base_units as to_base
 from kg.store import load_rdflib
 from kg.vocab import KGO, ORG
 
@@ -49,7 +50,6 @@ GENRES = {
     "F": "science and technology", "G": "briefings and work reports",
 }
 _STRIP = re.compile(r"[《》〈〉“”\"'‘’「」\s]")
-_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
 Names = frozenset[str]
 Counts = tuple[int, int, int, int]  # gold, predicted, gold found, predictions matched
@@ -175,18 +175,6 @@ def score_relations(g: Graph, gold: dict) -> dict[str, Counts]:
     rows["source"] = (len(req), len(pred), sum(1 for r in req if any(r & p for p in pred)),
                       sum(1 for p in pred if any(r & p for r in req | opt_s)))
     return rows
-
-
-def to_base(value: object, unit: str | None) -> tuple[float, str]:
-    """A value in base units: (22.5, 万座) -> (225000.0, 座)."""
-    unit = (unit or "").strip()
-    v = float(str(value))
-    if unit and unit[0] in _MULT and len(unit) > 1:
-        v *= _MULT[unit[0]]
-        unit = unit[1:]
-    if unit in ("％", "percent", "pct"):
-        unit = "%"
-    return round(v, 6), unit
 
 
 def score_numbers(g: Graph, gold: dict, cls: URIRef = KGO.Target,

@@ -22,6 +22,8 @@ from rdflib.namespace import SKOS as _SKOS
 
 from kg.extractors.gazetteers import english_names
 from kg.keys import entity_key
+from kg.outcomes import EXTRACTOR as OUTCOME_EXTRACTOR
+from kg.outcomes import Outcome, link_outcomes
 from kg.types import DocumentResult
 from kg.types import Entity, Label, Predicate, Statistic, Target
 from kg.vocab import KGO as _KGO
@@ -247,10 +249,15 @@ def _source_entity(r: DocumentResult, a) -> str | None:
     return None
 
 
+def _statement_iri(triple: tuple, doc_id: str, start: int) -> URIRef:
+    s, p, o = triple
+    return KGR[f"statement/{_digest(str(s), str(p), str(o), doc_id, str(start))}"]
+
+
 def _add_statement(g: Triples, triple: tuple, doc_id: str, start: int, end: int,
                    extractor: str) -> None:
     s, p, o = triple
-    node = KGR[f"statement/{_digest(str(s), str(p), str(o), doc_id, str(start))}"]
+    node = _statement_iri(triple, doc_id, start)
     g.add((node, RDF.type, RDF.Statement))
     g.add((node, RDF.subject, s))
     g.add((node, RDF.predicate, p))
@@ -285,15 +292,33 @@ class Triples(dict):
 
 
 def to_triples(results: Iterable[DocumentResult]) -> Triples:
-    """The triples of many documents; entities merge by key (aliases united)."""
+    """The triples of many documents; entities merge by key (aliases united); statistics link
+    to the targets they report on (kgo:outcomeOf)."""
+    results = list(results)
     t = Triples()
     for r in results:
         if r.ntriples:  # made by a worker process
             t |= ox.parse(r.ntriples, format=ox.RdfFormat.N_TRIPLES)
         else:
             add_document(t, r)
+    add_outcomes(t, link_outcomes(results))
     _one_label_each(t)
     return t
+
+
+def add_outcomes(g: Triples, outcomes: Iterable[Outcome]) -> None:
+    """kgo:outcomeOf from each statistic to the target it reports on, reified with both
+    sentences as its evidence."""
+    for o in outcomes:
+        s, t = o.statistic, o.target
+        triple = (quantity_iri("statistic", o.statistic_doc, s.start, s.end), KGO.outcomeOf,
+                  quantity_iri("target", o.target_doc, t.start, t.end))
+        g.add(triple)
+        _add_statement(g, triple, o.statistic_doc, s.sentence_start, s.sentence_end,
+                       OUTCOME_EXTRACTOR)
+        node = _statement_iri(triple, o.statistic_doc, s.sentence_start)
+        g.add((node, PROV.wasDerivedFrom,
+               sentence_iri(o.target_doc, t.sentence_start, t.sentence_end)))
 
 
 def to_graph(results: Iterable[DocumentResult]) -> Graph:

@@ -50,4 +50,20 @@ def measure_of(indicator: str, unit: str = "") -> str:
     return s
 
 
-__all__ = ["measure_of", "normalise_indicator"]
+_MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+
+
+def in_base_units(value: object, unit: str | None) -> tuple[float, str]:
+    """A value in base units, so that numbers written in different units compare:
+    (22.5, 万座) -> (225000.0, 座); ％ reads %."""
+    unit = (unit or "").strip()
+    v = float(str(value))
+    if unit and unit[0] in _MAGNITUDE and len(unit) > 1:
+        v *= _MAGNITUDE[unit[0]]
+        unit = unit[1:]
+    if unit in ("％", "percent", "pct"):
+        unit = "%"
+    return round(v, 6), unit
+
+
+__all__ = ["in_base_units", "measure_of", "normalise_indicator"]

@@ -26,10 +26,14 @@ _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 _TERMINAL = set("。！？!?；;：:…”’」』）)】")
 _CLAUSE_OPEN = set("，,、（(“‘《【")
 PAGE_LINE_MIN = 24
+# a top-level heading: 一、1998年工作回顾和1999年工作的总体要求 (no clause punctuation)
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：,;:]+$")
 # a line that opens a block of its own, never the rest of a broken line: 一、…, （三）…, 1．…, ——…
 _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                           r"\d{1,2}\s*[、．]|——|第[一二三四五六七八九十百\d]+[章节条部分])")
-_WS = re.compile(r"\s+")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# layout: whitespace, and the zero-width characters web pages leave inside numbers (74.4\u200b万亿元)
+_WS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 
 @functools.cache
@@ -61,9 +65,9 @@ def tokens(text: str) -> list[str]:
 
 def is_page_break(line: str) -> bool:
     """Whether a paragraph ending in ``line`` continues after the blank line(s) that follow."""
-    s = line.strip()
-    if not s:
-        return False
+    s = _WS.sub("", line)
+    if not s or (_HEADING.match(s) and len(s) <= 40):
+        return False  # a heading (一、1998年工作回顾和1999年工作的总体要求) is a line of its own
     if s[-1] in _CLAUSE_OPEN:
         return True
     return len(s) >= PAGE_LINE_MIN and s[-1] not in _TERMINAL
@@ -76,8 +80,8 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for line in text[start:end].splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
-        if not line.strip():
-            continue
+        if not _WS.sub("", line):
+            continue  # blank, or only zero-width characters
         if para_start is not None and (not is_page_break(last_line) or _BLOCK_START.match(line)):
             yield para_start, line_start
             para_start = None
@@ -175,9 +179,9 @@ class TextView:
         i = 0
         while i < len(raw):
             ch = raw[i]
-            if ch.isspace():
+            if ch.isspace() or ch in _ZERO_WIDTH:
                 j = i
-                while j < len(raw) and raw[j].isspace():
+                while j < len(raw) and (raw[j].isspace() or raw[j] in _ZERO_WIDTH):
                     j += 1
                 # one space between two ASCII words (AI Labs), none inside a number (１ ５ reads 15)
                 if chars and j < len(raw) and _is_ascii_word(chars[-1]) and _is_ascii_word(raw[j]) \

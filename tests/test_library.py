@@ -109,3 +109,44 @@ def test_aliases(store):
 def test_table_output_aligns_chinese(store):
     text = format_answer(run_query(store, library_query("events").text), "table")
     assert text.splitlines()[-1].startswith("(") and "南京市" in text
+
+
+# two of the State Council's work reports, as the corpus holds them (excerpts): the 2024 goal
+# for GDP growth and the 2025 report's review of 2024
+REPORTS = [
+    {"title": "2024年政府工作报告", "year": "2024",
+     "content": "二、2024年经济社会发展总体要求和政策取向\n\n今年发展主要预期目标是：国内生产总值增长5%左右；"
+                "城镇新增就业1200万人以上，城镇调查失业率5.5%左右。\n"},
+    {"title": "2025年政府工作报告", "year": "2025",
+     "content": "一、2024年工作回顾\n\n主要表现在，经济规模稳步扩大，国内生产总值达到134.9万亿元、增长5%，"
+                "增速居世界主要经济体前列。就业、物价总体平稳，城镇新增就业1256万人、城镇调查失业率平均为5.1%。\n\n"
+                "二、2025年经济社会发展总体要求和政策取向\n\n今年发展主要预期目标是：国内生产总值增长5%左右。\n"},
+]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    import json
+
+    from kg.build import build
+    folder = tmp_path_factory.mktemp("reports")
+    (folder / "reports.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in REPORTS) + "\n", encoding="utf-8")
+    build([folder / "reports.jsonl"], folder / "out", html=False)
+    return load_store(folder / "out" / "graph.ttl")
+
+
+def test_target_outcomes(reports):
+    rows = answer(reports, "target-outcomes")
+    assert [(r["year"], r["owner"], r["target"], r["comparator"], r["outcome"], float(r["gap"]))
+            for r in rows] == [("2024", "中国", "5", "~", "5", 0.0)]
+    assert "预期目标" in rows[0]["targetSentence"] and "134.9万亿元" in rows[0]["outcomeSentence"]
+
+
+def test_statistics(reports):
+    rows = answer(reports, "statistics")
+    assert [(r["owner"], r["year"], r["value"], r["unit"]) for r in rows] == [("中国", "2024", "5", "%")]
+    # outcomes link other measures too: new urban jobs, 1256万 against the goal of 1200万 or more
+    jobs = run_query(reports, """SELECT ?target ?outcome WHERE {
+        ?s kgo:outcomeOf ?t ; kgo:value ?outcome . ?t kgo:measure "城镇新增就业" ; kgo:value ?target }""")
+    assert jobs.rows == [["1200", "1256"]]

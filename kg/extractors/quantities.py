@@ -31,8 +31,10 @@ _CLAUSE = re.compile(r"[，；。：！？,;:!?]")
 _WILL = (r"(?:[还也并均都亦仍即或又则]|今年|明年|未来|预计)将|将(?:会|于|在|要|进一步|继续|加快|重点|全面|"
          r"持续|大力|着力|逐步|新增|建成|实现|达到|超过|突破|完成|开工|投产|带动|形成|迎来|推出|发行|启动|"
          r"举办|建设|推进|开展|实施|完善|打造|提升|增加|提高|扩大|出台|新建|改造|培育|引进|分[一二三四五六七八九十\d]+期)")
-_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|按计划|拟|预计|预期|"
-                      rf"{_WILL}|力求|努力|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年")
+_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|按计划|拟|预计|"
+                      r"(?<![于出过])预期|"
+                      rf"{_WILL}|力求|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年|"
+                      r"提出(?=[^，。；]{0,20}\d)")
 # the past or the present as reported
 _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年|上年|此前|同比|环比|授予|评选出|表彰|"
                    r"[比较](?:上年|去年|上一年)|创(?:历史)?新高|刷新")
@@ -65,6 +67,8 @@ _EDGE_VERBS = re.compile(
 _CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回落|上升|降低)"
 _BARE_CHANGE = re.compile(rf"^(?:同比|环比|[比较](?:上年|去年|上一年)(?:同期)?|实际)?{_CHANGE_VERB}?$")
 _BARE_CHANGE_TAIL = re.compile(rf"(?:同比|环比|[比较](?:上年|去年|上一年)(?:同期)?|实际)?{_CHANGE_VERB}$")
+_LAST_TIME = re.compile(r"^.*(?:今年|去年|全年|[上下]半年度?|前三季度|[一二三四]季度|(?:19|20)\d\d年度?"
+                        r"(?:[上下]半年度?|[一二三四]季度)?)")
 _SUBJECT_WORDS = re.compile(r"^(?:\d{4}年|今年|去年|上年|[上下]半年|前三季度|[一二三四]季度|全年|"
                             r"\d{1,2}月(?:份)?|\d{1,2}[-—~至]\d{1,2}月|1-\d+月|年内|期内|当年)+")
 
@@ -102,6 +106,10 @@ def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
         # 分别超过70%和50%: the second shares the words before the first
         before = own if len(own) >= 2 else before[:previous[0].start]
     before = re.sub(r"^[和、及与，以及]+|[和、及与]+$", "", before)
+    # 中央提出今年经济增长预期目标为…, 140家证券公司2022年上半年度实现营业收入: what follows the time
+    timed = _LAST_TIME.match(before)
+    if timed and len(before) - timed.end() >= 2:
+        before = before[timed.end():]
     before = _SUBJECT_WORDS.sub("", _EDGE_VERBS.sub("", before))
     before = _EDGE_VERBS.sub("", before).strip("，、和及（）()")
     after = clause[n.end:]
@@ -115,6 +123,18 @@ def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
     else:
         phrase = before
     return phrase[:60]
+
+
+def _without_names(indicator: str, names: list[str]) -> str:
+    """An indicator without the name of whose it is at its start (临海市规模以上工业增加值增长 ->
+    规模以上工业增加值增长): the owner is a relation of its own."""
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            if indicator.startswith(name) and len(indicator) - len(name) >= 2:
+                indicator, changed = indicator[len(name):].lstrip("的"), True
+    return indicator
 
 
 def _mark_before(marks: list[TimeMark], at: int, kinds: tuple[str, ...]) -> TimeMark | None:
@@ -171,6 +191,8 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
     marks = time_marks(text, ctx.doc_year)
     spans = [(m.start, m.end) for m in sf.mentions]
     cues = _masked(sv, sf.mentions)
+    names = sorted({m.name for m in sf.mentions if m.label is not Label.PROGRAMME}, key=len,
+                   reverse=True)
     targets: list[Target] = []
     statistics: list[Statistic] = []
     sent = sv.sentence
@@ -192,7 +214,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
             kind, year, period = _classify(clause, clause_start, n, marks, ctx, at, cues)
             if kind is None:
                 continue
-            indicator = _indicator(clause, n, numbers[:i])
+            indicator = _without_names(_indicator(clause, n, numbers[:i]), names)
             if _BARE_CHANGE.match(indicator) and subject:
                 indicator = subject + indicator  # 国内生产总值超过126万亿元，增长5.2%
             subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
@@ -262,9 +284,9 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         return "target", None if period == "每年" else year, period
 
     # goals: a list of them, a deadline ahead, a plan part, a plan's period, what will be
-    if ctx.goal_list and not past_at and not (past_words and not forward):
-        this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
-        return goal(own_deadline or this_year or ctx.deadline
+    if ctx.goal_list:
+        # a goal stays a goal when it was set for a year gone (去年经济增长预期目标为7.5%左右)
+        return goal(own_deadline or (last_at.year if last_at else None) or ctx.deadline
                     or (ctx.part.year if ctx.part.kind == "plan" else doc_year))
     if own_deadline is not None and not past_at:
         return goal(own_deadline)  # 到2027年…较2023年增长25%以上: a base does not make it past
@@ -274,7 +296,8 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         return goal(ctx.part.year)
     if forward and not past_at and not past_words:
         this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
-        return goal(this_year)
+        # in a report's review, what is proposed is for the year it is given in
+        return goal(this_year or (doc_year if ctx.part.kind == "review" else None))
     if period and ctx.plan_like and not past_at and not past_words:
         return goal(None)
     # reports: a review part, a reporting cue, or news
@@ -285,12 +308,12 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
     year = last_at.year if last_at else (ctx.part.year if ctx.part.kind == "review" else doc_year)
     # a rate over several years is no one year's figure: it keeps its span, not a year
     reference = year or doc_year
-    base = next((t for t in marks if t.kind == "base" and clause_start <= t.start < at
+    base = next((t for t in marks if t.kind == "base" and t.start < at
                  and reference and t.year < reference - 1), None)
-    if base is not None and reference:
-        return "statistic", None, f"{base.year}—{reference}年"
     if period:
         return "statistic", None, period
+    if base is not None and reference:
+        return "statistic", None, f"{base.year}—{reference}年"
     return "statistic", year, ""
 
 

@@ -133,7 +133,8 @@ _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．
                           r"|(?P<bare>(?:(?:19|20)\d\d\s*年|过去|今年|“十[一二三四五]?五”)[^。；，]{2,24}))$")
 _REVIEW = re.compile(r"回顾|过去|成绩|总结")
 _PLAN = re.compile(r"任务|安排|部署|要求|目标|重点|建议|打算|思路|的工作$|工作$")
-_PAST_SPAN = re.compile(r"过去(?:一年|[二三四五六七八九十]+年)|这[一二三四五六七八九十]+年")
+_PAST_SPAN = re.compile(r"过去(?:一年|[二三四五六七八九十]+年)|这[一二三四五六七八九十]+年|"
+                        r"[一二三四五六七八九十]+年来")
 
 
 def report_parts(passage: Passage, doc_year: int | None) -> list[Part]:
@@ -168,13 +169,18 @@ def report_parts(passage: Passage, doc_year: int | None) -> list[Part]:
 TARGET_WORDS = re.compile(r"预期目标|主要目标|发展目标|目标任务|目标是|目标为|的目标|定下的")
 
 
+# 全面实现年初确定的主要目标，国内生产总值增长7.8%: goals met, their numbers are outcomes
+_ACHIEVED = re.compile(r"(?:实现|完成|达到|达成|超过|好于)[^，。；]*$")
+
+
 def goal_lists(passage: Passage) -> list[bool]:
     """For each sentence, whether it states goals: it names its numbers goals (预期目标是：…),
     or follows a sentence that ends announcing them (主要预期目标是：)."""
     out = []
     announced = False
     for sv in passage.sentences:
-        here = bool(TARGET_WORDS.search(sv.text))
+        here = any(not _ACHIEVED.search(sv.text, max(0, m.start() - 10), m.start())
+                   for m in TARGET_WORDS.finditer(sv.text))
         out.append(here or announced)
         announced = here and sv.text.rstrip().endswith(("：", ":"))
     return out

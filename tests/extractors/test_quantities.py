@@ -1,0 +1,155 @@
+"""Targets and statistics on real sentences of the State Council's work reports (and sentences
+written for the test): what is set, what is reported, which year each is of, and what is neither."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.numbers import chinese_number, find_numbers
+from kg.extractors.timeframe import time_marks
+from kg.measures import measure_of
+from kg.pipeline import extract_document
+from kg.types import Document
+
+
+def report(text: str, year: int | None, title: str = "政府工作报告"):
+    return extract_document(Document("r", "r.txt", f"{title}\n{text}\n", None, title, year))
+
+
+def targets(r) -> list[tuple]:
+    return [(t.value, t.value_max, t.unit, t.comparator, t.year) for t in r.targets]
+
+
+def statistics(r) -> list[tuple]:
+    return [(s.value, s.unit, s.year) for s in r.statistics]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建成500个以上", [("500", None, "个", ">=")]),
+    ("分别超过70%和50%", [("70", None, "%", ">"), ("50", None, "%", "=")]),
+    ("超万家", [("1", None, "万家", ">")]),
+    ("净利润8.5亿元至10亿元", [("8.5", "10", "亿元", "range")]),
+    ("国内生产总值增长6%－6.5%", [("6", "6.5", "%", "range")]),
+    ("比上年增长百分之十三点四", [("13.4", None, "%", "=")]),
+    ("报收每股6.47元", [("6.47", None, "元/股", "=")]),
+    ("全员劳动生产率16.8万元/人左右", [("16.8", None, "万元/人", "~")]),
+    ("逾八成盈利", [("80", None, "%", ">")]),
+    ("两千多家", [("2000", None, "家", ">")]),
+    ("占总课时一半以上", [("50", None, "%", ">=")]),
+    ("超千亿元", [("1000", None, "亿元", ">")]),
+    ("冲击4000亿产值", [("4000", None, "亿元", "=")]),
+    # no quantity: a year, a count of a plan's parts in words, a magnitude naming a class
+    ("到2025年", []), ("三个方面", []), ("亿元以上项目", []), ("一成不变", []),
+])
+def test_numbers_as_written(text, expected):
+    assert [(n.value, n.value_max, n.unit, n.comparator) for n in find_numbers(text)] == expected
+
+
+def test_chinese_numbers():
+    assert str(chinese_number("二十二万零四百六十六")) == "220466"
+    assert str(chinese_number("十一点八")) == "11.8"
+    assert chinese_number("二十x") is None
+
+
+def test_time_marks_resolve_against_the_documents_year():
+    marks = [(t.year, t.kind) for t in time_marks("到2025年，比上年增长，2015年以来，去年同期，“十四五”期间", 2022)]
+    assert marks == [(2025, "deadline"), (2021, "base"), (2015, "since"), (2021, "base"),
+                     (2025, "period")]
+    # 截至 is a time reached, not a deadline
+    assert [(t.year, t.kind) for t in time_marks("截至2021年末", 2022)] == [(2021, "at")]
+
+
+def test_a_reports_goals_are_targets_for_its_year():
+    # 2025年政府工作报告
+    r = report("今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右，"
+               "城镇新增就业1200万人以上；居民消费价格涨幅2%左右。", 2025)
+    assert targets(r) == [("5", None, "%", "~", 2025), ("5.5", None, "%", "~", 2025),
+                          ("1200", None, "万人", ">=", 2025), ("2", None, "%", "~", 2025)]
+    assert r.targets[0].indicator == "国内生产总值增长" and r.targets[0].measure == "国内生产总值增长"
+    assert r.targets[0].setter == "place:100000"  # a national report's goals are China's
+    assert not r.statistics
+
+
+def test_a_goal_list_announced_by_a_colon_reads_on():
+    # 2012年政府工作报告: the list is a paragraph of its own after the announcement
+    r = report("今年经济社会发展的主要预期目标是：\n\n国内生产总值增长7.5％；城镇新增就业900万人以上。", 2012)
+    assert targets(r) == [("7.5", None, "%", "=", 2012), ("900", None, "万人", ">=", 2012)]
+
+
+def test_a_reports_review_reports_the_year_before():
+    # 2025年政府工作报告, part one
+    r = report("一、2024年工作回顾\n主要表现在，经济规模稳步扩大，国内生产总值达到134.9万亿元、增长5%，"
+               "增速居世界主要经济体前列。", 2025)
+    assert statistics(r) == [("134.9", "万亿元", 2024), ("5", "%", 2024)]
+    growth = r.statistics[1]
+    assert growth.indicator == "国内生产总值增长" and growth.measure == "国内生产总值增长"
+    assert not r.targets
+
+
+def test_a_review_without_a_year_in_its_heading():
+    # 2021年政府工作报告 (全年 and 好于预期 say nothing of the future) and 2004年政府工作报告
+    r = report("一、2020年工作回顾\n经过艰苦努力，我们率先实现复工复产，经济恢复好于预期，"
+               "全年国内生产总值增长2.3％，宏观调控积累了新的经验。", 2021)
+    assert statistics(r) == [("2.3", "%", 2020)] and not r.targets
+    r = report("一、一年来工作回顾\n国内生产总值比上年增长9.1%，达到11.67万亿元。", 2004)
+    assert statistics(r) == [("9.1", "%", 2003), ("11.67", "万亿元", 2003)]
+    assert r.statistics[0].indicator == "国内生产总值比上年增长"  # a change keeps its verb
+
+
+def test_rates_over_several_years_have_no_year():
+    # 2006年政府工作报告
+    r = report("一、过去五年工作回顾\n2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。", 2006)
+    assert [(s.value, s.year, s.period) for s in r.statistics] == [
+        ("57.3", None, "2000—2005年"), ("9.5", None, "年均")]
+
+
+def test_goals_met_are_outcomes():
+    # 2013年政府工作报告: 实现…主要目标 reports them
+    r = report("一、过去五年工作回顾\n2012年，全面实现年初确定的主要目标，国内生产总值增长7.8%，"
+               "城镇新增就业1266万人。", 2013)
+    assert statistics(r) == [("7.8", "%", 2012), ("1266", "万人", 2012)] and not r.targets
+
+
+def test_a_range_goal_and_full_width_digits():
+    # 2019年政府工作报告; 1994年政府工作报告 (full-width digits, a percentage in words)
+    r = report("今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%。", 2019)
+    assert targets(r) == [("6", "6.5", "%", "range", 2019)]
+    r = report("一、１９９３年国内工作的回顾\n国内生产总值突破３万亿元大关，比上年增长百分之十三点四。", 1994)
+    assert statistics(r) == [("3", "万亿元", 1993), ("13.4", "%", 1993)]
+    assert r.statistics[0].comparator == ">"
+
+
+def test_news_reports_figures_of_the_year_it_names():
+    # written for the test
+    r = report("据统计，2023年上半年，临海市规模以上工业增加值同比增长7.5%，"
+               "比一季度提升1.2个百分点。今年将新建5G基站2000个。", 2023, "临海市上半年经济运行情况")
+    assert statistics(r) == [("7.5", "%", 2023), ("1.2", "个百分点", 2023)]
+    assert targets(r) == [("2000", None, "个", "=", 2023)]
+    assert r.statistics[0].measure == "规模以上工业增加值增长"
+
+
+def test_what_is_neither():
+    # written for the test: counts of a policy's parts, a condition on what is counted, a name
+    r = report("会议审议通过了12项支持民营经济发展的具体措施。到2025年，新开工投资超100亿元的项目20个。"
+               "2024世界智能制造大会在南京开幕。", 2024, "会议新闻")
+    assert not r.statistics
+    assert targets(r) == [("20", None, "个", "=", 2025)]
+
+
+def test_a_plan_sets_its_numbers_for_its_own_period():
+    # a plan named with its period: its numbers without a year run to the period's end
+    r = report("推动全省100家企业实施网络安全分类分级管理。", 2021,
+               "某省工业互联网创新发展行动计划（2021-2023年）")
+    assert targets(r) == [("100", None, "家", "=", 2023)]
+    # a notice's numbers are neither goals nor figures unless it says so
+    r = report("申请人应在30个工作日内提交材料，补贴标准为每户500元。", 2021, "关于做好补贴发放工作的通知")
+    assert not r.targets and not r.statistics
+
+
+@pytest.mark.parametrize("indicator, measure", [
+    ("国内生产总值比上年增长", "国内生产总值增长"), ("GDP同比增长", "国内生产总值增长"),
+    ("经济增长预期目标", "国内生产总值增长"), ("全省地区生产总值增长", "国内生产总值增长"),
+    ("居民消费价格涨幅", "居民消费价格上涨"), ("单位国内生产总值能耗降低", "单位国内生产总值能耗下降"),
+    ("规上工业增加值增长", "规模以上工业增加值增长"), ("新能源汽车产量增长", "新能源汽车产量增长"),
+])
+def test_measures(indicator, measure):
+    assert measure_of(indicator) == measure
