@@ -1,4 +1,4 @@
-"""The command line: ``kg build``, ``kg query``, ``kg viz``, ``kg eval``.
+"""The command line: ``kg build``, ``kg query``, ``kg viz``, ``kg chart``, ``kg eval`` and more.
 
 The only module that prints or exits. A :class:`~kg.errors.KgError` becomes one line on stderr
 and its exit code (2 input, 3 resource, 4 query, 5 usage); a build with skipped files exits 6.
@@ -170,6 +170,31 @@ def viz(graph: str, output: str, focus: str | None, hops: int, query_file: str |
         _fail(e)
         return
     click.echo(f"wrote {output} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges)")
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--measure", "--indicator", "measure", default="国内生产总值增长", show_default=True,
+              help="The measure (normalised indicator) to draw, e.g. 城镇新增就业.")
+@click.option("--owner", help="Whose numbers: a place, organisation or programme label "
+                              "[default: the one with the most].")
+@click.option("-o", "--output", default="chart.html", show_default=True, type=click.Path())
+def chart(graph: str, measure: str, owner: str | None, output: str) -> None:
+    """Draw one measure's targets and reported outcomes over the years (one offline HTML file).
+
+    Example: kg chart outputs/graph.ttl --measure 国内生产总值增长 -o gdp.html
+    """
+    from kg.chart import render_chart, series
+    from kg.files import write_atomic
+    from kg.store import load_store
+    try:
+        points = series(load_store(graph), measure)
+        write_atomic(Path(output), render_chart(points, measure, owner).encode("utf-8"))
+    except KgError as e:
+        _fail(e)
+        return
+    click.echo(f"wrote {output} ({sum(1 for p in points if p.kind == 'target')} targets, "
+               f"{sum(1 for p in points if p.kind == 'statistic')} statistics of {measure})")
 
 
 @main.command()

@@ -122,3 +122,29 @@ def test_query_page(browser, built):
         assert all("400" in e for e in w.errors)  # the refused query's HTTP status only
     finally:
         s.close()
+
+
+def test_chart_opens_offline(browser, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from kg.build import build
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"title": "2024年政府工作报告", "year": "2024",
+         "content": "今年发展主要预期目标是：国内生产总值增长5%左右。"},
+        {"title": "2025年政府工作报告", "year": "2025",
+         "content": "一、2024年工作回顾\n\n国内生产总值达到134.9万亿元、增长5%。\n\n"
+                    "二、2025年经济社会发展总体要求和政策取向\n\n今年发展主要预期目标是：国内生产总值增长5%左右。"},
+    ]) + "\n", encoding="utf-8")
+    build([reports], tmp_path / "out", html=False)
+    chart = tmp_path / "gdp.html"
+    subprocess.run([sys.executable, "-m", "kg.cli", "chart", str(tmp_path / "out" / "graph.ttl"),
+                    "--measure", "国内生产总值增长", "-o", str(chart)], check=True)
+    w = Watched(browser, chart.as_uri())
+    w.page.goto(chart.as_uri())
+    w.page.wait_for_selector(".main-svg", timeout=30_000)
+    traces = w.page.evaluate("document.querySelector('.js-plotly-plot').data.map(t => [t.name, t.x, t.y])")
+    assert traces == [["目标 target", [2024, 2025], [5, 5]], ["统计 reported", [2024], [5]]]
+    assert w.requests == [] and w.errors == []

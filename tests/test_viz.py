@@ -62,3 +62,12 @@ def test_viz_command_focus_query_and_exports(built, tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "viz", ttl, "--focus", "不存在的机构"],
                        capture_output=True, text=True)
     assert r.returncode == 5 and "不存在的机构" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_owner_shows_its_targets_and_statistics_side_by_side(graph):
+    net = project(graph)
+    plan = next(a for _n, a in net.nodes(data=True) if a["label"] == "“十四五”智能制造发展规划")
+    rows = {(r["kind"], r["value"], r["unit"], r["year"]) for r in plan["numbers"]}
+    assert ("target", "70", "%", "2025") in rows
+    kinds = {r["kind"] for _n, a in net.nodes(data=True) for r in a.get("numbers", [])}
+    assert kinds == {"target", "statistic"}

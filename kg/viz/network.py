@@ -83,6 +83,30 @@ def _provinces(g: Graph) -> dict[URIRef, set[str]]:
     return out
 
 
+def _numbers(g: Graph) -> dict[URIRef, list[dict[str, str]]]:
+    """Each owner's targets and statistics, side by side: measure, year, kind, value as
+    written, and whether a statistic reports a target (kgo:outcomeOf)."""
+    out: dict[URIRef, list[dict[str, str]]] = defaultdict(list)
+    reported = {t for _s, t in g.subject_objects(KGO.outcomeOf)}
+
+    def one(node: URIRef, kind: str, year_property: URIRef) -> dict[str, str]:
+        def get(p: URIRef) -> str:
+            return str(next(iter(g.objects(node, p)), ""))
+        value = get(KGO.value) + ("–" + get(KGO.valueMax) if get(KGO.valueMax) else "")
+        sentence = next(iter(g.objects(node, PROV.wasDerivedFrom)), None)
+        return {"kind": kind, "measure": get(KGO.measure) or get(KGO.indicator),
+                "indicator": get(KGO.indicator), "year": get(year_property)[:4],
+                "value": value, "unit": get(KGO.unit), "comparator": get(KGO.comparator),
+                "period": get(KGO.period), "met": "1" if node in reported else "",
+                "text": _sentence(g, sentence)["text"] if sentence is not None else ""}
+    for owner, t in g.subject_objects(KGO.hasTarget):
+        out[owner].append(one(t, "target", KGO.targetYear))
+    for owner, s in g.subject_objects(KGO.hasStatistic):
+        out[owner].append(one(s, "statistic", KGO.year))
+    return {k: sorted(v, key=lambda r: (r["measure"], r["year"], r["kind"], r["value"]))
+            for k, v in out.items()}
+
+
 def project(g: Graph) -> nx.MultiDiGraph:
     """Entities and targets as nodes, contract relations and posts as edges."""
     net = nx.MultiDiGraph()
@@ -113,6 +137,9 @@ def project(g: Graph) -> nx.MultiDiGraph:
             attrs["evidence"] = sorted((_sentence(g, s) for s in g.objects(node, PROV.wasDerivedFrom)),
                                        key=lambda e: (e["article"], e["text"]))
         nodes[str(node)] = attrs
+    for owner, numbers in _numbers(g).items():
+        if str(owner) in nodes:
+            nodes[str(owner)]["numbers"] = numbers
     for key in sorted(nodes):
         net.add_node(key, **nodes[key])
     # rdflib iterates in hash order: edges and evidence are sorted so pages are reproducible
@@ -216,7 +243,8 @@ def render_html(g: Graph, title: str = "policykg network", *,
         nodes.append({"id": i, "iri": n, "cls": a["cls"], "label": a["label"],
                       "aliases": a["aliases"], "articles": a["articles"],
                       "provinces": a["provinces"],
-                      "target": a.get("target"), "evidence": a.get("evidence", [])})
+                      "target": a.get("target"), "evidence": a.get("evidence", []),
+                      "numbers": a.get("numbers", [])})
     index = {n: i for i, n in enumerate(sorted(net.nodes()))}
     edges = []
     for k, (s, o, a) in enumerate(net.edges(data=True)):
