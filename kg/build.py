@@ -22,6 +22,7 @@ from kg.errors import ConfigError, InputError, KgError
 from kg.files import write_atomic
 from kg.graph import document_graphs, to_triples
 from kg.ingest import iter_input_files, read_documents
+from kg.ingest.reader import SUPPORTED_SUFFIXES
 from kg.types import DocumentResult
 from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
 from kg.types import Document
@@ -66,13 +67,17 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
           formats: Iterable[str] = ("ttl",), workers: int | None = 1, engine: str = "local",
           scheduler: str | None = None, cache: bool = True,
           on_error: Callable[[str, str], None] | None = None,
-          progress: Callable[[int, int, int, int], None] | None = None) -> BuildReport:
+          progress: Callable[[int, int, int, int], None] | None = None,
+          max_doc_seconds: float | None = None) -> BuildReport:
     """Build the graph of ``inputs`` into ``outdir``: always ``graph.ttl``, plus ``graph.trig``
     / ``graph.nq`` (one named graph per document) and ``graph.jsonld`` when asked.
 
     Documents whose content and extractor version are unchanged come from the build cache; a
-    build with nothing changed rewrites nothing."""
+    build with nothing changed rewrites nothing. A document whose extraction takes longer than
+    ``max_doc_seconds`` is reported and skipped."""
     outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise ConfigError(f"{outdir}: is a file, not a folder for the outputs")
     report = BuildReport(outdir)
     inputs = list(inputs)
     if not inputs:
@@ -89,6 +94,12 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
             on_error(name, reason)
 
     docs = read_inputs(inputs, skip)
+    if not docs:
+        # nothing to build is an error, and the previous graph stays as it was
+        names = ", ".join(str(i) for i in inputs[:3]) + (" …" if len(inputs) > 3 else "")
+        why = "every file was skipped" if report.skipped else \
+            f"no {', '.join(SUPPORTED_SUFFIXES)} file found"
+        raise InputError(f"{names}: no document to build ({why}); {outdir} left as it was")
     store = BuildCache(outdir / CACHE_DIR) if cache else None
     keys = [document_key(d) for d in docs]
     manifest = hashlib.sha256("\n".join(keys + sorted(formats) + [str(html)] +
@@ -115,7 +126,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
             progress(done, len(todo), done_chars, chars)
 
     fresh = extract_many([docs[i] for i in todo], workers=workers, engine=engine,
-                         scheduler=scheduler, progress=tick)
+                         scheduler=scheduler, progress=tick, max_seconds=max_doc_seconds)
     for i, r in zip(todo, fresh):
         if isinstance(r, str):
             skip(docs[i].path, r)

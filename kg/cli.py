@@ -10,9 +10,11 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 
 EXIT_SKIPPED = 6
+EXIT_USAGE = 5  # a bad option or argument, as ConfigError
+POSITIVE = click.IntRange(min=1)
 
 
 def _fail(e: KgError) -> None:
@@ -20,7 +22,31 @@ def _fail(e: KgError) -> None:
     sys.exit(e.exit_code)
 
 
-@click.group()
+class _OneLineErrors(click.Group):
+    """A group whose usage errors (a bad or missing value) are one line and exit 5, like every
+    other error of kg, instead of click's usage screen."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):  # type: ignore[override]
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError" and e.ctx is not None:
+                click.echo(e.ctx.get_help())  # plain `kg`: the help, not an error
+                sys.exit(0)
+            click.echo(f"kg: error: {e.format_message()}", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.Abort:
+            click.echo("kg: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as e:
+            click.echo(f"kg: error: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_OneLineErrors)
 @click.version_option(package_name="policykg")
 def main() -> None:
     """policykg: knowledge graphs from Chinese policy and industry documents."""
@@ -28,19 +54,24 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--outdir", default="outputs", show_default=True, type=click.Path(),
+@click.option("-o", "--outdir", default="outputs", show_default=True,
+              type=click.Path(file_okay=False),
               help="Folder for graph.ttl, graph.html and report.json.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--strict", is_flag=True, help="Fail on the first file that cannot be built.")
 @click.option("--format", "formats", default="ttl", show_default=True,
               help="Graph files to write, comma-separated: ttl, trig, nq, jsonld.")
-@click.option("--workers", type=int, default=None,
+@click.option("--workers", type=POSITIVE, default=None,
               help="Worker processes for extraction [default: all cores].")
+@click.option("--max-doc-seconds", type=click.FloatRange(min=0, min_open=True), default=600,
+              show_default=True,
+              help="A document whose extraction takes longer is reported and skipped.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:port) for --engine dask.")
 @click.option("--no-cache", is_flag=True, help="Extract every document again.")
 def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, formats: str,
-          workers: int | None, engine: str, scheduler: str | None, no_cache: bool) -> None:
+          workers: int | None, max_doc_seconds: float, engine: str, scheduler: str | None,
+          no_cache: bool) -> None:
     """Build the graph of INPUTS (files or folders of .txt) into OUTDIR.
 
     Example: kg build data/ -o outputs/
@@ -57,7 +88,8 @@ def build(inputs: tuple[str, ...], outdir: str, no_html: bool, strict: bool, for
         report = run_build(inputs, outdir, html=not no_html, on_error=on_error,
                            formats=[f.strip() for f in formats.split(",") if f.strip()],
                            workers=workers, engine=engine, scheduler=scheduler,
-                           cache=not no_cache, progress=_progress_bar())
+                           cache=not no_cache, progress=_progress_bar(),
+                           max_doc_seconds=max_doc_seconds)
     except KgError as e:
         _fail(e)
         return
@@ -140,7 +172,8 @@ def query(graph: str | None, sparql: str | None, query_file: str | None, fmt: st
 @click.argument("graph", type=click.Path())
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path())
 @click.option("--focus", help="Draw only the network around this name or alias.")
-@click.option("--hops", default=2, show_default=True, type=int, help="How far from --focus.")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(min=0),
+              help="How far from --focus.")
 @click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False),
               help="Draw the subgraph a CONSTRUCT query (.rq) returns.")
 @click.option("--graphml", type=click.Path(), help="Also write GraphML (Gephi, Cytoscape).")
@@ -220,27 +253,33 @@ def validate(graph: str) -> None:
 @main.command()
 @click.argument("graph", type=click.Path())
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--timeout", default=10.0, show_default=True, type=float,
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port (0: any free port).")
+@click.option("--timeout", default=10.0, show_default=True,
+              type=click.FloatRange(min=0, min_open=True),
               help="Seconds a query may run before it is stopped.")
-@click.option("--max-rows", default=10_000, show_default=True, type=int,
+@click.option("--max-rows", default=10_000, show_default=True, type=POSITIVE,
               help="Rows (or triples) a result may have at most.")
-@click.option("--workers", default=2, show_default=True, type=int,
-              help="Query worker processes, each holding the store.")
+@click.option("--workers", default=3, show_default=True, type=POSITIVE,
+              help="Query worker processes, each holding the store (long queries may hold all "
+                   "but one).")
+@click.option("--worker-memory", default=1024, show_default=True, type=POSITIVE,
+              help="MB a query may take in its worker beyond the loaded graph.")
 @click.option("--allow-service", is_flag=True, help="Allow federated SERVICE calls.")
 def serve(graph: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
-          allow_service: bool) -> None:
+          worker_memory: int, allow_service: bool) -> None:
     """Serve GRAPH as a read-only SPARQL endpoint at /sparql, with a query page at /.
 
     Example: kg serve outputs/graph.ttl --port 8000
     """
     from kg.server import Server
     try:
-        server = Server(graph, host, port, timeout, max_rows, workers, allow_service)
+        server = Server(graph, host, port, timeout, max_rows, workers, allow_service,
+                        worker_memory)
+        server.wait_ready()
     except (KgError, OSError) as e:
         _fail(e if isinstance(e, KgError) else KgError(f"cannot listen on {host}:{port} ({e})"))
         return
-    server.wait_ready()
     click.echo(f"SPARQL endpoint at {server.url}/sparql, query page at {server.url}/ (Ctrl+C stops)")
     try:
         server.serve_forever()
@@ -258,17 +297,21 @@ def serve(graph: str, host: str, port: int, timeout: float, max_rows: int, worke
               help="The named graph to load into.")
 @click.option("--user", help="User for HTTP basic or digest authentication.")
 @click.option("--password", envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD).")
-@click.option("--batch", default=50_000, show_default=True, type=int, help="Triples a request.")
+@click.option("--batch", default=10_000, show_default=True, type=POSITIVE,
+              help="Triples a request at most (halved when the server refuses a batch).")
 @click.option("--append", is_flag=True, help="Add to the named graph instead of replacing it.")
+@click.option("--resume", is_flag=True,
+              help="Go on after the last batch an interrupted push of this file landed.")
 def push(graph: str, endpoint: str, graph_iri: str, user: str | None, password: str | None,
-         batch: int, append: bool) -> None:
+         batch: int, append: bool, resume: bool) -> None:
     """Load GRAPH into a SPARQL server through the Graph Store HTTP Protocol, in batches.
 
     Example: kg push outputs/graph.ttl --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba
     """
     from kg.push import push as run_push
     try:
-        report = run_push(graph, endpoint, graph_iri, user, password, batch, replace=not append)
+        report = run_push(graph, endpoint, graph_iri, user, password, batch, replace=not append,
+                          resume=resume)
     except KgError as e:
         _fail(e)
         return
@@ -279,7 +322,7 @@ def push(graph: str, endpoint: str, graph_iri: str, user: str | None, password: 
 @click.argument("graph", type=click.Path())
 @click.argument("gold", type=click.Path(), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--workers", type=int, default=1, show_default=True,
+@click.option("--workers", type=POSITIVE, default=1, show_default=True,
               help="Worker processes for extraction (a folder only).")
 def evaluate(graph: str, gold: str | None, as_json: bool, workers: int) -> None:
     """Score GRAPH against a GOLD annotation (precision, recall, F1 per bucket), or build and
@@ -295,10 +338,10 @@ def evaluate(graph: str, gold: str | None, as_json: bool, workers: int) -> None:
     from kg.evaluate import evaluate_folder, format_folder, format_scores, score_files
     try:
         if gold is None:
+            if not Path(graph).exists():
+                raise InputError(f"{graph}: no such folder")
             if not Path(graph).is_dir():
                 raise click.UsageError("give GRAPH and GOLD, or a FOLDER of documents with gold")
-            if workers < 1:
-                raise click.BadParameter("must be at least 1", param_hint="--workers")
             folder = evaluate_folder(graph, workers=workers)
             click.echo(json.dumps(folder.to_json(), ensure_ascii=False, indent=2) if as_json
                        else format_folder(folder))

@@ -6,8 +6,12 @@ dictionary, the gazetteers) are loaded once in the parent before workers fork.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 
 from kg.errors import ConfigError
@@ -26,21 +30,68 @@ def warm_up() -> None:
         make_extractor(name)
 
 
-def _extract(doc: Document) -> object:
+class DocumentTimeout(Exception):
+    """A document's extraction ran past its time budget."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in this thread after ``seconds`` (a real-time interval
+    timer; where signals cannot be used, as off the main thread, no budget applies)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise DocumentTimeout
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract(doc: Document, max_seconds: float | None = None) -> object:
     from kg.pipeline import extract_document
     try:
-        return extract_document(doc)
+        with time_budget(max_seconds):
+            return extract_document(doc)
+    except DocumentTimeout:
+        return f"{doc.path}: extraction took longer than {max_seconds:g} s (--max-doc-seconds)"
     except Exception as e:  # noqa: BLE001 - reported per document by the builder
         return f"{doc.path}: extraction failed ({type(e).__name__}: {e})"
 
 
-def _extract_with_triples(doc: Document) -> object:
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it ends, however it ends (SIGKILL
+    included): the kernel signals it (Linux), and a watchdog notices it was orphaned."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="kg-orphan-watch").start()
+
+
+def _extract_with_triples(doc: Document, max_seconds: float | None = None) -> object:
     """In a worker: the result with its triples already made (as N-Triples, cheap to send),
     so the parent only merges them."""
     import pyoxigraph as ox
 
     from kg.graph import Triples, add_document
-    result = _extract(doc)
+    result = _extract(doc, max_seconds)
     if not isinstance(result, str):
         t = Triples()
         add_document(t, result)
@@ -48,7 +99,8 @@ def _extract_with_triples(doc: Document) -> object:
     return result
 
 
-def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
+def run_local(docs: Sequence[Document], workers: int,
+              max_seconds: float | None = None) -> Iterator[Outcome]:
     """Extract in this process, or in worker processes (forked after warm-up)."""
     warm_up()
     # keep the collector away from the loaded dictionaries (millions of objects that live as
@@ -61,22 +113,24 @@ def run_local(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
     try:
         if workers <= 1 or len(docs) <= 1:
             for i, doc in enumerate(docs):
-                yield i, _extract(doc)
+                yield i, _extract(doc, max_seconds)
             return
-        yield from _run_forked(docs, workers)
+        yield from _run_forked(docs, workers, max_seconds)
     finally:
         if freezing:
             gc.unfreeze()
 
 
-def _run_forked(docs: Sequence[Document], workers: int) -> Iterator[Outcome]:
+def _run_forked(docs: Sequence[Document], workers: int,
+                max_seconds: float | None = None) -> Iterator[Outcome]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
     # big documents first, so no worker is left with one long tail
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = {pool.submit(_extract_with_triples, docs[i]): i for i in order}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(_extract_with_triples, docs[i], max_seconds): i for i in order}
         for f in as_completed(futures):
             yield futures[f], f.result()
 
@@ -102,10 +156,12 @@ def run_dask(docs: Sequence[Document], scheduler: str) -> Iterator[Outcome]:
 
 def extract_many(docs: Sequence[Document], *, workers: int | None = None, engine: str = "local",
                  scheduler: str | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> list[object]:
-    """Results (or error messages) for ``docs``, in their order."""
+                 progress: Callable[[int, int], None] | None = None,
+                 max_seconds: float | None = None) -> list[object]:
+    """Results (or error messages) for ``docs``, in their order; a document whose extraction
+    takes longer than ``max_seconds`` is an error message."""
     if engine == "local":
-        stream = run_local(docs, workers or os.cpu_count() or 1)
+        stream = run_local(docs, workers or os.cpu_count() or 1, max_seconds)
     elif engine == "dask":
         if not scheduler:
             raise ConfigError("--engine dask needs --scheduler ADDRESS (tcp://host:port)")

@@ -36,32 +36,42 @@ PROPAGATED_EXTRACTOR = "link.propagate"
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """One reading of the text: gazetteer names first (longest, then priority), then patterns
-    that contain or avoid them; names nested inside a longer chosen name are dropped."""
+    that contain or avoid them; names nested inside a longer chosen name are dropped.
+
+    The chosen names never overlap, so they are kept sorted and a candidate meets only its
+    neighbours: linear in the number of names, however long the article."""
     ms = sorted(set(mentions), key=lambda m: (m.extractor not in TRUSTED_EXTRACTORS,
                                                -(m.end - m.start), _PRIORITY.get(m.extractor, 99),
                                                m.start))
-    chosen: list[Mention] = []
+    chosen: list[Mention] = []  # sorted by start (and so by end)
+    starts: list[int] = []
     for m in ms:
+        i = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        overlapping = []
+        while i < len(chosen) and chosen[i].start < m.end:
+            if chosen[i].end > m.start:
+                overlapping.append(i)
+            i += 1
         clash = False
-        inner = []
-        for c in chosen:
-            if c.end <= m.start or m.end <= c.start:
-                continue
+        for j in overlapping:
+            c = chosen[j]
             if m.start < c.start and c.end <= m.end and c.label not in PLACE_LABELS \
                     and m.extractor not in TRUSTED_EXTRACTORS and not _may_contain(m, c):
                 # a pattern may extend a known name (科大讯飞 -> 科大讯飞研究院) but not
                 # swallow one from the left (…联合工信部)
                 clash = True
                 break
-            if m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start):
-                inner.append(c)
-                continue
-            clash = True
-            break
-        if not clash:
-            for c in inner:
-                chosen.remove(c)
-            chosen.append(m)
+            if not (m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)):
+                clash = True
+                break
+        if clash:
+            continue
+        for j in reversed(overlapping):  # names inside the longer one give way
+            del chosen[j]
+            del starts[j]
+        k = bisect.bisect_left(starts, m.start)
+        chosen.insert(k, m)
+        starts.insert(k, m.start)
     return sorted(chosen)
 
 
@@ -124,6 +134,7 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
                 extra.append(sv.mention(hit.start(), hit.end(), label, ALIAS_EXTRACTOR, key=key,
                                         doc=passage.doc))
     out = []
+    prefixed: dict[str, Mention] | None = None
     for m in mentions + extra:
         if (m.start, m.end) in inside and m.extractor != ALIAS_EXTRACTOR:
             continue
@@ -135,7 +146,9 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
             continue
         if m.label is Label.PROGRAMME and m.extractor not in (ABBREVIATION_EXTRACTOR,
                                                               ALIAS_EXTRACTOR):
-            fuller = _named_in_full_before(m, mentions)
+            if prefixed is None:
+                prefixed = _level_prefixed(mentions)
+            fuller = _named_in_full_before(m, prefixed)
             if fuller is not None:  # 以中小企业公共服务示范平台为支撑, after 国家中小企业…示范平台
                 out.append(replace(m, key=entity_key(fuller), canonical=""))
                 continue
@@ -155,19 +168,24 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|国家|全国|省级|市级)")
 
 
-def _named_in_full_before(m: Mention, mentions: list[Mention]) -> Mention | None:
-    """An earlier programme of the article whose name is this one's with its level before it
-    (国家中小企业公共服务示范平台, then 中小企业公共服务示范平台)."""
-    name = normalise(m.canonical or m.name)
+def _level_prefixed(mentions: list[Mention]) -> dict[str, Mention]:
+    """The article's programmes named with their level, by their name without it: 中小企业公共
+    服务示范平台 -> the mention of 国家中小企业公共服务示范平台 (the first of each)."""
+    out: dict[str, Mention] = {}
     for other in mentions:
-        if other.start >= m.start:
-            break
         if other.label is Label.PROGRAMME:
             full = normalise(other.canonical or other.name)
             level = _LEVEL_PREFIX.match(full)
-            if level and full[level.end():] == name:
-                return other
-    return None
+            if level:
+                out.setdefault(full[level.end():], other)
+    return out
+
+
+def _named_in_full_before(m: Mention, prefixed: dict[str, Mention]) -> Mention | None:
+    """An earlier programme of the article whose name is this one's with its level before it
+    (国家中小企业公共服务示范平台, then 中小企业公共服务示范平台)."""
+    other = prefixed.get(normalise(m.canonical or m.name))
+    return other if other is not None and other.start < m.start else None
 
 
 _TRAILING_YEARS = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")

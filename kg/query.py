@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -33,6 +34,23 @@ def with_prefixes(query: str) -> str:
     return "\n".join(lines) + "\n" + query
 
 
+def added_lines(query: str) -> int:
+    """How many lines :func:`with_prefixes` puts before ``query``."""
+    return with_prefixes(query).count("\n") - query.count("\n")
+
+
+_POSITION = re.compile(r"\b(?:at|line) (\d+):(\d+)")
+
+
+def user_positions(message: str, shift: int) -> str:
+    """A parser message with its line:column positions in the query as the user wrote it
+    (``error at 11:25`` is 1:25 after ten added PREFIX lines)."""
+    def fix(m: re.Match[str]) -> str:
+        line = int(m.group(1)) - shift
+        return m.group(0) if line < 1 else m.group(0).replace(f"{m.group(1)}:", f"{line}:", 1)
+    return _POSITION.sub(fix, message)
+
+
 def term_text(term: object) -> str:
     """A result term as plain text (IRIs and literal values)."""
     if term is None:
@@ -49,7 +67,7 @@ def run_query(store: ox.Store, query: str) -> Answer:
     try:
         result = store.query(with_prefixes(query))
     except SyntaxError as e:
-        raise QueryError(f"SPARQL syntax error: {e}") from e
+        raise QueryError(f"SPARQL syntax error: {user_positions(str(e), added_lines(query))}") from e
     except OSError as e:
         raise QueryError(f"SPARQL evaluation failed: {e}") from e
     if isinstance(result, bool):

@@ -106,17 +106,48 @@ def segment(doc: Document, article: Article) -> list[Sentence]:
     >>> # "近日，…联合印发《规划》。《规划》的编制背景" -> two sentences (a heading is its own)
     """
     out: list[Sentence] = []
-    for p_start, p_end in _paragraphs(doc.text, article.body_start, article.end):
+    text = doc.text
+    for p_start, p_end in _paragraphs(text, article.body_start, article.end):
         s = p_start
-        for m in _SENTENCE_END.finditer(doc.text, p_start, p_end):
-            a, b = _strip_span(doc.text, s, m.end())
-            if b > a:
-                out.append(Sentence(doc.id, a, b, article.n, doc.text[a:b]))
+        for m in _SENTENCE_END.finditer(text, p_start, p_end):
+            for a, b in _bounded(text, s, m.end()):
+                out.append(Sentence(doc.id, a, b, article.n, text[a:b]))
             s = m.end()
-        a, b = _strip_span(doc.text, s, p_end)
-        if b > a:
-            out.append(Sentence(doc.id, a, b, article.n, doc.text[a:b]))
+        for a, b in _bounded(text, s, p_end):
+            out.append(Sentence(doc.id, a, b, article.n, text[a:b]))
     return out
+
+
+# A sentence longer than this is cut (on a clause mark, else a space, else between two Chinese
+# characters): rules that pair the names of a sentence then cost at most a constant per
+# sentence, so a document without punctuation builds in linear time. Real sentences of policy
+# text are shorter (the longest of the 72 work reports has about 400 characters).
+MAX_SENTENCE = 600
+_SAFE_CUT = re.compile(r"[，；、,;]")
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The non-empty spans of ``text[start:end]`` (stripped), each at most MAX_SENTENCE long."""
+    start, end = _strip_span(text, start, end)
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        window = text[start + MAX_SENTENCE // 2:limit]
+        cuts = [m.end() for m in _SAFE_CUT.finditer(window)]
+        if cuts:
+            cut = start + MAX_SENTENCE // 2 + cuts[-1]
+        else:
+            space = window.rfind(" ")
+            cut = start + MAX_SENTENCE // 2 + space + 1 if space >= 0 else limit
+            # never inside a number or a Latin word
+            while cut > start + 1 and _is_ascii_word(text[cut - 1]) and _is_ascii_word(text[cut]):
+                cut -= 1
+        a, b = _strip_span(text, start, cut)
+        if b > a:
+            yield a, b
+        start = cut
+    a, b = _strip_span(text, start, end)
+    if b > a:
+        yield a, b
 
 
 def _is_ascii_word(ch: str) -> bool:

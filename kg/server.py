@@ -2,9 +2,11 @@
 
 Owns: HTTP (GET and POST, urlencoded and ``application/sparql-query``), content negotiation
 (SPARQL JSON, XML, CSV, TSV results; Turtle, N-Triples, JSON-LD graphs), CORS, the service
-description, and the limits: request body, query length, result rows and time. Queries run in
-worker processes that hold the store; a query past the timeout is stopped by ending its worker,
-which is replaced, so the server keeps serving. Updates, LOAD and federated SERVICE calls are
+description, and the limits: request body, query length, result rows (announced when cut), time,
+memory per query, and a client's time to send its request. Queries run in worker processes that
+hold the store; a query past the timeout is stopped by ending its worker, which is replaced, so
+the server keeps serving; long queries may hold every worker but one, and a query that finds no
+free worker soon is answered 503 with Retry-After. Updates, LOAD and federated SERVICE calls are
 refused. Errors are one JSON shape, never a stack trace.
 """
 from __future__ import annotations
@@ -31,7 +33,34 @@ MAX_BODY = 1_000_000  # bytes
 MAX_QUERY = 100_000  # characters
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD|WITH)\b",
                      re.IGNORECASE)
+QUEUE_WAIT = 2.0  # seconds a query waits for a free worker before 503
+SLOW_AFTER = 0.5  # seconds after which a query counts as long
+RETRY_AFTER = 2  # seconds a client told 503 should wait
+READ_TIMEOUT = 15.0  # seconds a client may take to send its request
+BACKLOG = 256  # connections the kernel queues before the server accepts them
+WORKER_MEMORY_MB = 1024  # memory a query may take in its worker beyond the loaded store
+TRUNCATED_HEADER = "X-Result-Truncated"
+# what a query says besides names and strings: comments, IRIs, literals (long ones first),
+# variables and prefixed names are blanked, so ?service, "service" and ex:service are no keyword
+_NOT_KEYWORDS = re.compile(
+    r"#[^\n]*|<[^<>\s]*>"
+    r"|'{3}[\s\S]*?'{3}|\"{3}[\s\S]*?\"{3}"
+    r"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
+    r"|[?$]\w+|[\w.-]*:[\w.-]*")
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def calls_service(query: str) -> bool:
+    """Whether a query has a federated SERVICE clause: the keyword among the query's tokens
+    (not in a variable, string, IRI or comment), confirmed by parsing when a parser can."""
+    if not _SERVICE.search(_NOT_KEYWORDS.sub(" ", query)):
+        return False
+    try:  # rdflib's parser tells SERVICE clauses from anything else; it is slow, so only now
+        from rdflib.plugins.sparql.parser import parseQuery
+        tree = parseQuery(query)
+    except Exception:  # noqa: BLE001 - a query rdflib cannot read: trust the tokens
+        return True
+    return "ServiceGraphPattern" in repr(tree)
 RESULT_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml",
@@ -48,17 +77,23 @@ _SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """An HTTP answer: status, content type, body."""
+    """An HTTP answer: status, content type, body, and any other headers."""
 
     status: int
     content_type: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
 
 
-def error_reply(status: int, message: str) -> Reply:
+def error_reply(status: int, message: str, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
     """An error in the one JSON shape of the endpoint."""
     body = json.dumps({"error": message, "status": status}, ensure_ascii=False).encode("utf-8")
-    return Reply(status, "application/json; charset=utf-8", body)
+    return Reply(status, "application/json; charset=utf-8", body, headers)
+
+
+def busy_reply(message: str) -> Reply:
+    """503 with Retry-After: the server is full now, not broken."""
+    return error_reply(503, message, (("Retry-After", str(RETRY_AFTER)),))
 
 
 # ---------------------------------------------------------------- serialisation (in workers)
@@ -99,13 +134,17 @@ def _cell(t: object, sep: str) -> str:
     return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\n\r') else v
 
 
-def serialize_solutions(variables: list[str], rows: list[list[object]], fmt: str) -> bytes:
-    """SELECT results in the SPARQL 1.1 results formats."""
+def serialize_solutions(variables: list[str], rows: list[list[object]], fmt: str, *,
+                        truncated: bool = False) -> bytes:
+    """SELECT results in the SPARQL 1.1 results formats; results cut at the row limit say so
+    (JSON: ``"truncated": true`` beside ``head`` and ``results``; every format: a header)."""
     if fmt == "json":
         bindings = [{v: _term_json(t) for v, t in zip(variables, row) if t is not None}
                     for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
+        out: dict = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+        if truncated:
+            out["truncated"] = True
+        return json.dumps(out, ensure_ascii=False).encode("utf-8")
     if fmt == "xml":
         head = "".join(f'<variable name="{escape(v)}"/>' for v in variables)
         body = "".join("<result>" + "".join(
@@ -157,57 +196,116 @@ def answer(store: ox.Store, query: str, accept: str, max_rows: int) -> Reply:
         return error_reply(400, f"SPARQL evaluation failed: {e}")
     if isinstance(result, ox.QueryTriples):
         media = negotiate(accept, GRAPH_TYPES) or "text/turtle"
-        triples = []
+        triples, truncated = [], False
         for t in result:
             if len(triples) >= max_rows:
+                truncated = True
                 break
             triples.append(t)
         body = ox.serialize(triples, format=GRAPH_TYPES[media]) or b""
-        return Reply(200, f"{media}; charset=utf-8", body)
+        return Reply(200, f"{media}; charset=utf-8", body, _truncation(truncated, max_rows))
     media = negotiate(accept, RESULT_TYPES) or "application/sparql-results+json"
     fmt = RESULT_TYPES[media]
     if isinstance(result, ox.QueryBoolean):
         return Reply(200, f"{media}; charset=utf-8", serialize_boolean(bool(result), fmt))
     variables = [v.value for v in result.variables]
-    rows = []
+    rows, truncated = [], False
     for sol in result:
         if len(rows) >= max_rows:
+            truncated = True
             break
         rows.append([sol[v] for v in variables])
-    return Reply(200, f"{media}; charset=utf-8", serialize_solutions(variables, rows, fmt))
+    return Reply(200, f"{media}; charset=utf-8",
+                 serialize_solutions(variables, rows, fmt, truncated=truncated),
+                 _truncation(truncated, max_rows))
 
 
-def _worker_main(conn, graph_path: str, max_rows: int) -> None:  # pragma: no cover - subprocess
+def _truncation(truncated: bool, max_rows: int) -> tuple[tuple[str, str], ...]:
+    return ((TRUNCATED_HEADER, f"true; max-rows={max_rows}"),) if truncated else ()
+
+
+def _data_bytes() -> int:
+    """The data segment of this process (heap and private mappings), from /proc."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _cap_memory(extra_mb: int) -> None:
+    """Let the queries of this worker take at most ``extra_mb`` beyond the loaded store: an
+    allocation past it fails, and the query with it (its worker is then replaced)."""
+    try:
+        import resource
+        cap = _data_bytes() + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _worker_main(conn, graph_path: str, max_rows: int,
+                 memory_mb: int) -> None:  # pragma: no cover - subprocess
+    from kg.errors import KgError
+    from kg.query import user_positions
     from kg.store import load_store
-    store = load_store(graph_path)
+    try:
+        store = load_store(graph_path)
+    except KgError as e:
+        conn.send(("error", str(e)))
+        return
+    except Exception as e:  # noqa: BLE001 - reported to the parent as one line
+        conn.send(("error", f"{graph_path}: cannot load graph ({type(e).__name__}: {e})"))
+        return
+    if memory_mb:
+        _cap_memory(memory_mb)
     conn.send("ready")
     while True:
         try:
-            query, accept = conn.recv()
+            query, accept, shift = conn.recv()
         except EOFError:
             return
         try:
             reply = answer(store, query, accept, max_rows)
+        except MemoryError:
+            reply = error_reply(507, f"the query needed more than the {memory_mb} MB a query may "
+                                     "take; narrow it (LIMIT, FILTER) and try again")
         except Exception as e:  # noqa: BLE001 - the server answers, never dies
             reply = error_reply(500, f"query failed: {type(e).__name__}")
-        conn.send((reply.status, reply.content_type, reply.body))
+        if reply.status == 400 and shift:  # positions in the query as the user wrote it
+            reply = error_reply(400, user_positions(json.loads(reply.body)["error"], shift))
+        conn.send((reply.status, reply.content_type, reply.body, reply.headers))
+
+
+class WorkerError(Exception):
+    """A worker could not load the graph; the message names the file and the problem."""
 
 
 class Worker:
     """A process holding the store; ended and replaced when a query runs past its time."""
 
-    def __init__(self, graph_path: str, max_rows: int) -> None:
+    def __init__(self, graph_path: str, max_rows: int, memory_mb: int) -> None:
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, graph_path, max_rows),
-                                   daemon=True)
+        self.process = ctx.Process(target=_worker_main,
+                                   args=(child, graph_path, max_rows, memory_mb), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
 
     def wait_ready(self, timeout: float) -> bool:
+        """Whether the worker has loaded its store (WorkerError if it could not)."""
         if not self.ready and self.conn.poll(timeout):
-            self.ready = self.conn.recv() == "ready"
+            try:
+                message = self.conn.recv()
+            except EOFError:
+                raise WorkerError("a query worker died while loading the graph") from None
+            if isinstance(message, tuple) and message[0] == "error":
+                raise WorkerError(message[1])
+            self.ready = message == "ready"
         return self.ready
 
     def stop(self) -> None:
@@ -217,33 +315,91 @@ class Worker:
 
 
 class WorkerPool:
-    """Worker processes taking one query each; a timed-out worker is replaced."""
+    """Worker processes taking one query each.
 
-    def __init__(self, graph_path: str, size: int, timeout: float, max_rows: int) -> None:
+    Fair to short queries: a query waits at most ``queue_wait`` for a free worker (then 503 with
+    Retry-After); long queries (past ``slow_after``) may hold every worker but one, so a short
+    query soon finds one; a query past the timeout, or a long one that would take the last
+    worker, is stopped by ending its worker, which is replaced in the background."""
+
+    def __init__(self, graph_path: str, size: int, timeout: float, max_rows: int, *,
+                 queue_wait: float = QUEUE_WAIT, slow_after: float = SLOW_AFTER,
+                 memory_mb: int = WORKER_MEMORY_MB) -> None:
         self.graph_path, self.timeout, self.max_rows = graph_path, timeout, max_rows
+        self.size, self.queue_wait, self.memory_mb = size, queue_wait, memory_mb
+        self.slow_after = min(slow_after, timeout)
         self.idle: queue.Queue[Worker] = queue.Queue()
-        for _ in range(size):
-            self.idle.put(Worker(graph_path, max_rows))
+        self.workers = [Worker(graph_path, max_rows, memory_mb) for _ in range(size)]
+        for w in self.workers:
+            self.idle.put(w)
+        self._long = 0
+        self._lock = threading.Lock()
+        self._closed = False
 
-    def run(self, query: str, accept: str) -> Reply:
-        worker = self.idle.get()
+    def _replace(self, worker: Worker) -> None:
+        """End a worker and start another, which joins the pool once it has loaded the store."""
+        worker.stop()
+        if self._closed:
+            return
+        fresh = Worker(self.graph_path, self.max_rows, self.memory_mb)
+        with self._lock:
+            self.workers = [fresh if w is worker else w for w in self.workers]
+
+        def join() -> None:
+            try:
+                if fresh.wait_ready(300):
+                    self.idle.put(fresh)
+                    return
+            except (WorkerError, OSError) as e:
+                if not self._closed:
+                    log.warning("replacement worker failed: %s", e)
+        threading.Thread(target=join, daemon=True).start()
+
+    def run(self, query: str, accept: str, shift: int = 0) -> Reply:
+        """The answer to one query (``shift``: lines added before the user's query)."""
+        try:
+            worker = self.idle.get(timeout=self.queue_wait)
+        except queue.Empty:
+            return busy_reply(f"every query worker is busy; retry in {RETRY_AFTER} s")
+        long_query = False
         try:
             if not worker.wait_ready(120):
-                raise RuntimeError("worker did not start")
-            worker.conn.send((query, accept))
-            if worker.conn.poll(self.timeout):
-                status, ctype, body = worker.conn.recv()
-                self.idle.put(worker)
-                return Reply(status, ctype, body)
-        except (OSError, EOFError, RuntimeError) as e:
-            log.warning("worker failed: %s", e)
-        worker.stop()
-        self.idle.put(Worker(self.graph_path, self.max_rows))
-        return error_reply(503, f"query stopped: it ran longer than the {self.timeout:g} s timeout")
+                raise OSError("worker did not start")
+            worker.conn.send((query, accept, shift))
+            if worker.conn.poll(self.slow_after):
+                return self._done(worker)
+            with self._lock:  # a long query: it may not take the last worker from short ones
+                refused = self._long >= max(1, self.size - 1)
+                if not refused:
+                    self._long += 1
+                    long_query = True
+            if refused:
+                self._replace(worker)
+                return busy_reply("the other workers are busy with long queries and this one ran "
+                                  f"past {self.slow_after:g} s; retry in {RETRY_AFTER} s")
+            if worker.conn.poll(self.timeout - self.slow_after):
+                return self._done(worker)
+        except (OSError, EOFError, WorkerError) as e:
+            log.warning("worker failed (%s, exit %s)", e, worker.process.exitcode)
+            self._replace(worker)
+            return error_reply(507, f"the query needed more than the {self.memory_mb} MB a query "
+                                    "may take and was stopped; narrow it (LIMIT, FILTER)")
+        finally:
+            if long_query:
+                with self._lock:
+                    self._long -= 1
+        self._replace(worker)
+        return busy_reply(f"query stopped: it ran longer than the {self.timeout:g} s timeout")
+
+    def _done(self, worker: Worker) -> Reply:
+        status, ctype, body, headers = worker.conn.recv()
+        self.idle.put(worker)
+        return Reply(status, ctype, body, headers)
 
     def close(self) -> None:
-        while not self.idle.empty():
-            self.idle.get().stop()
+        self._closed = True
+        for w in list(self.workers):
+            w.stop()
 
 
 def service_description(base: str) -> bytes:
@@ -271,7 +427,7 @@ def query_page() -> bytes:
     return page.replace("/*DATA*/", data).encode("utf-8")
 
 
-def make_handler(pool: WorkerPool, allow_service: bool):
+def make_handler(pool: WorkerPool, allow_service: bool, read_timeout: float = READ_TIMEOUT):
     """The request handler class bound to a worker pool."""
     page = query_page()
 
@@ -282,13 +438,28 @@ def make_handler(pool: WorkerPool, allow_service: bool):
         def log_message(self, fmt: str, *args: object) -> None:
             log.info("%s - %s", self.address_string(), fmt % args)
 
+        timeout = read_timeout  # a client that stops sending is cut off
+
+        def send_error(self, code: int, message: str | None = None,
+                       explain: str | None = None) -> None:
+            """http.server's own errors (414, 431, 501…) in the endpoint's JSON shape."""
+            self.close_connection = True
+            text = message or self.responses.get(code, ("error",))[0]
+            try:
+                self._send(error_reply(code, text))
+            except OSError:
+                pass
+
         def _send(self, reply: Reply) -> None:
             self.send_response(reply.status)
+            for name, value in reply.headers:
+                self.send_header(name, value)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
             self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
             self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Expose-Headers", f"{TRUNCATED_HEADER}, Retry-After")
             self.send_header("X-Content-Type-Options", "nosniff")
             self.end_headers()
             if self.command != "HEAD":
@@ -341,7 +512,16 @@ def make_handler(pool: WorkerPool, allow_service: bool):
                 self.close_connection = True
                 self._send(error_reply(413, f"request body over {MAX_BODY} bytes"))
                 return
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
+            try:
+                raw = self.rfile.read(length)
+            except TimeoutError:
+                raw = b""
+            if len(raw) < length:  # the client sent less than it announced, or stopped sending
+                self.close_connection = True
+                self._send(error_reply(408, f"request body shorter than its Content-Length "
+                                            f"({len(raw)} of {length} bytes)"))
+                return
+            body = raw.decode("utf-8", errors="replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype == "application/sparql-update":
                 self._send(error_reply(403, "this endpoint is read-only: updates are refused"))
@@ -368,33 +548,48 @@ def make_handler(pool: WorkerPool, allow_service: bool):
             if _UPDATE.match(query):
                 self._send(error_reply(403, "this endpoint is read-only: updates are refused"))
                 return
-            if _SERVICE.search(query) and not allow_service:
+            if not allow_service and calls_service(query):
                 self._send(error_reply(403, "federated SERVICE calls are refused by this endpoint"))
                 return
             accept = self.headers.get("Accept") or "*/*"
             fmt = (params.get("format") or params.get("output") or [""])[0]
             if fmt:
                 accept = _SHORT.get(fmt, fmt)
-            from kg.query import with_prefixes
-            self._send(pool.run(with_prefixes(query), accept))
+            from kg.query import added_lines, with_prefixes
+            self._send(pool.run(with_prefixes(query), accept, added_lines(query)))
 
     return Handler
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    """A thread per connection, and a listen backlog that absorbs bursts of clients."""
+
+    request_queue_size = BACKLOG
+    daemon_threads = True
 
 
 class Server:
     """A running endpoint (for tests and ``kg serve``)."""
 
     def __init__(self, graph: str | Path, host: str = "127.0.0.1", port: int = 8000,
-                 timeout: float = 10.0, max_rows: int = 10_000, workers: int = 2,
-                 allow_service: bool = False) -> None:
+                 timeout: float = 10.0, max_rows: int = 10_000, workers: int = 3,
+                 allow_service: bool = False, memory_mb: int = WORKER_MEMORY_MB, *,
+                 queue_wait: float = QUEUE_WAIT, slow_after: float = SLOW_AFTER,
+                 read_timeout: float = READ_TIMEOUT) -> None:
         path = Path(graph)
         if not path.exists():
             from kg.errors import InputError
             raise InputError(f"{path}: no such graph file")
-        self.pool = WorkerPool(str(path), workers, timeout, max_rows)
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.pool, allow_service))
-        self.httpd.daemon_threads = True
+        self.pool = WorkerPool(str(path), workers, timeout, max_rows, memory_mb=memory_mb,
+                               queue_wait=queue_wait, slow_after=slow_after)
+        try:
+            self.httpd = _HTTPServer((host, port),
+                                     make_handler(self.pool, allow_service, read_timeout))
+        except BaseException:
+            self.pool.close()
+            raise
         self.thread: threading.Thread | None = None
+        self._serving = False
 
     @property
     def url(self) -> str:
@@ -402,21 +597,30 @@ class Server:
         return f"http://{host}:{port}"
 
     def wait_ready(self, timeout: float = 120) -> None:
-        """Block until every worker has loaded the store."""
+        """Block until every worker has loaded the store; an InputError naming the graph if
+        they cannot."""
         deadline = time.monotonic() + timeout
-        workers = list(self.pool.idle.queue)
-        for w in workers:
-            w.wait_ready(max(0.1, deadline - time.monotonic()))
+        for w in list(self.pool.workers):
+            try:
+                w.wait_ready(max(0.1, deadline - time.monotonic()))
+            except WorkerError as e:
+                self.close()
+                from kg.errors import InputError
+                raise InputError(str(e)) from None
 
     def start(self) -> Server:
+        self._serving = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
         return self
 
     def serve_forever(self) -> None:
+        self._serving = True
         self.httpd.serve_forever()
 
     def close(self) -> None:
-        self.httpd.shutdown()
+        if self._serving:
+            self.httpd.shutdown()
+            self._serving = False
         self.httpd.server_close()
         self.pool.close()

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from rdflib import RDFS
 
 from kg.store import load_rdflib
@@ -98,3 +100,116 @@ def test_killed_build_leaves_the_previous_graph_whole(tmp_path):
             if digest != before[name] and name == "graph.ttl":
                 load_rdflib(out / name)
     load_rdflib(out / "graph.ttl")
+
+
+def test_an_input_without_documents_keeps_the_previous_graph(tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", str(NEWSLETTER), "-o", str(out), "--no-html").returncode == 0
+    before = _digest(out / "graph.ttl")
+    (tmp_path / "empty").mkdir()
+    r = kg("build", str(tmp_path / "empty"), "-o", str(out))
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "no document" in r.stderr and _digest(out / "graph.ttl") == before
+    # a folder of nothing but broken files: each named, then the same error
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "empty.txt").write_bytes(b"")
+    r = kg("build", str(tmp_path / "broken"), "-o", str(out))
+    assert r.returncode == 2 and "empty.txt" in r.stderr and _digest(out / "graph.ttl") == before
+
+
+@pytest.mark.parametrize("args, says", [
+    (["build", str(NEWSLETTER), "--workers", "0"], "--workers"),
+    (["build", str(NEWSLETTER), "--max-doc-seconds", "0"], "--max-doc-seconds"),
+    (["serve", "g.ttl", "--port", "99999"], "--port"),
+    (["serve", "g.ttl", "--timeout", "0"], "--timeout"),
+    (["serve", "g.ttl", "--workers", "0"], "--workers"),
+    (["viz", "g.ttl", "--hops", "-1"], "--hops"),
+    (["push", "g.ttl", "--endpoint", "http://x", "--batch", "0"], "--batch"),
+])
+def test_nonsense_values_are_one_line_errors(args, says):
+    r = kg(*args)
+    assert r.returncode == 5 and says in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_an_output_folder_that_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    r = kg("build", str(NEWSLETTER), "-o", str(tmp_path / "taken"))
+    assert r.returncode == 5 and "is a file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_bad_graph_for_the_endpoint_is_one_line(tmp_path):
+    (tmp_path / "bad.ttl").write_text("@@@ not turtle", encoding="utf-8")
+    r = kg("serve", str(tmp_path / "bad.ttl"), "--port", "0")
+    assert r.returncode == 2 and "bad.ttl" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_docx_bomb_is_refused_before_it_inflates(tmp_path):
+    import resource
+    import zipfile
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            chunk = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 30_000
+            for _ in range(300):  # about 300 MB inflated, under 1 MB on disk
+                f.write(chunk)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    t0 = time.monotonic()
+    r = kg("build", str(bomb), str(tmp_path / "good.txt"), "-o", str(tmp_path / "out"), "--no-html")
+    assert r.returncode == 6 and "bomb" in r.stderr and time.monotonic() - t0 < 30
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 500 * 1024  # KB
+    names = {str(o) for o in load_rdflib(tmp_path / "out" / "graph.ttl").objects(None, RDFS.label)}
+    assert "工业和信息化部" in names
+
+
+def test_a_document_over_its_time_budget_is_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    r = kg("build", str(NEWSLETTER), str(tmp_path / "good.txt"), "-o", str(tmp_path / "out"),
+           "--no-html", "--no-cache", "--workers", "1", "--max-doc-seconds", "0.01")
+    assert r.returncode == 6 and "--max-doc-seconds" in r.stderr
+
+
+def test_workers_die_with_a_killed_build(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = NEWSLETTER.read_text(encoding="utf-8")
+    for i in range(8):
+        (corpus / f"issue{i}.txt").write_text(text.replace("第 43 期", f"第 {i} 期"), encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o",
+                          str(tmp_path / "out"), "--workers", "2", "--no-html"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: set[int] = set()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not children:
+        time.sleep(0.2)
+        children = _children(p.pid)
+    assert children, "the build started no workers"
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(c) for c in children):
+        time.sleep(0.2)
+    assert not any(_alive(c) for c in children)
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.add(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ kgo:locatedIn from an organisation's name (常州凯达重工科技有限公司 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,10 +50,14 @@ class SentenceFacts:
         sent = self.sv.sentence
         return Relation(sent.doc_id, sent.start, sent.end, predicate, s, o, extractor)
 
+    _clause_ends: list[int] | None = None
+
     def clause_of(self, doc_offset: int) -> int:
         """Index of the clause (between ，；。) that a document offset falls in."""
-        text = self.passage.doc.text[self.sv.sentence.start:doc_offset]
-        return len(_CLAUSE.findall(text))
+        if self._clause_ends is None:
+            s = self.sv.sentence
+            self._clause_ends = [s.start + m.start() for m in _CLAUSE.finditer(s.text)]
+        return bisect.bisect_left(self._clause_ends, doc_offset)
 
 
 def _orgs(ms: list[Mention]) -> list[Mention]:

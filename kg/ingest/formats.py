@@ -119,8 +119,40 @@ def html_text(markup: str) -> tuple[str, str]:
     return title, body
 
 
+# an archive member may inflate to at most this (a DOCX's document.xml of 200 MB is some
+# 50,000 pages), and to at most this many times its compressed size (Word's XML compresses
+# about 5 to 20 times; a zip bomb thousands of times)
+MAX_MEMBER_BYTES = 200 * 1024 * 1024
+MAX_MEMBER_RATIO = 200
+
+
+def check_archive(data: bytes, path: Path, *, max_bytes: int | None = None,
+                  max_ratio: int = MAX_MEMBER_RATIO) -> None:
+    """Refuse a ZIP archive (DOCX) whose members would inflate too much, before inflating
+    anything: the sizes its directory declares are the most it can yield (zipfile stops a
+    member at its declared size)."""
+    import zipfile
+    limit = MAX_MEMBER_BYTES if max_bytes is None else max_bytes
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise InputError(f"{path}: not a readable ZIP archive ({e})") from e
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limit or total > 2 * limit:
+            raise InputError(f"{path}: {info.filename} would inflate to {info.file_size:,} bytes "
+                             f"(more than {limit:,}): refused as an archive bomb")
+        if info.compress_size and info.file_size / info.compress_size > max_ratio \
+                and info.file_size > 1024 * 1024:
+            raise InputError(f"{path}: {info.filename} inflates {info.file_size // info.compress_size:,}"
+                             f" times its size: refused as an archive bomb")
+
+
 def docx_text(data: bytes, path: Path) -> str:
-    """Paragraph and table text of a DOCX file."""
+    """Paragraph and table text of a DOCX file (its members checked before any is inflated)."""
+    check_archive(data, path)
     try:
         import docx
         d = docx.Document(io.BytesIO(data))
