@@ -295,6 +295,7 @@ class Worker:
         self.process.start()
         child.close()
         self.ready = False
+        self.preempted = False  # stopped to give its worker to a younger query
 
     def wait_ready(self, timeout: float) -> bool:
         """Whether the worker has loaded its store (WorkerError if it could not)."""
@@ -319,8 +320,9 @@ class WorkerPool:
 
     Fair to short queries: a query waits at most ``queue_wait`` for a free worker (then 503 with
     Retry-After); long queries (past ``slow_after``) may hold every worker but one, so a short
-    query soon finds one; a query past the timeout, or a long one that would take the last
-    worker, is stopped by ending its worker, which is replaced in the background."""
+    query soon finds one: when one more query turns long, the one that has run longest is
+    stopped (503, Retry-After). A query past the timeout is stopped too. Stopping a query ends
+    its worker, which is replaced in the background."""
 
     def __init__(self, graph_path: str, size: int, timeout: float, max_rows: int, *,
                  queue_wait: float = QUEUE_WAIT, slow_after: float = SLOW_AFTER,
@@ -332,7 +334,7 @@ class WorkerPool:
         self.workers = [Worker(graph_path, max_rows, memory_mb) for _ in range(size)]
         for w in self.workers:
             self.idle.put(w)
-        self._long = 0
+        self._long: dict[Worker, float] = {}  # workers running a long query: since when
         self._lock = threading.Lock()
         self._closed = False
 
@@ -361,37 +363,46 @@ class WorkerPool:
             worker = self.idle.get(timeout=self.queue_wait)
         except queue.Empty:
             return busy_reply(f"every query worker is busy; retry in {RETRY_AFTER} s")
-        long_query = False
+        started = time.monotonic()
         try:
             if not worker.wait_ready(120):
                 raise OSError("worker did not start")
             worker.conn.send((query, accept, shift))
             if worker.conn.poll(self.slow_after):
                 return self._done(worker)
-            with self._lock:  # a long query: it may not take the last worker from short ones
-                refused = self._long >= max(1, self.size - 1)
-                if not refused:
-                    self._long += 1
-                    long_query = True
-            if refused:
-                self._replace(worker)
-                return busy_reply("the other workers are busy with long queries and this one ran "
-                                  f"past {self.slow_after:g} s; retry in {RETRY_AFTER} s")
-            if worker.conn.poll(self.timeout - self.slow_after):
+            self._turn_long(worker, started)
+            if worker.conn.poll(max(0.0, self.timeout - (time.monotonic() - started))):
                 return self._done(worker)
         except (OSError, EOFError, WorkerError) as e:
+            if worker.preempted:
+                self._replace(worker)
+                return busy_reply("stopped to let shorter queries run: the other workers are busy "
+                                  f"with long queries; retry in {RETRY_AFTER} s")
             log.warning("worker failed (%s, exit %s)", e, worker.process.exitcode)
             self._replace(worker)
             return error_reply(507, f"the query needed more than the {self.memory_mb} MB a query "
                                     "may take and was stopped; narrow it (LIMIT, FILTER)")
         finally:
-            if long_query:
-                with self._lock:
-                    self._long -= 1
+            with self._lock:
+                self._long.pop(worker, None)
         self._replace(worker)
         return busy_reply(f"query stopped: it ran longer than the {self.timeout:g} s timeout")
 
+    def _turn_long(self, worker: Worker, started: float) -> None:
+        """Count a query as long; if long ones would then hold every worker, stop the one that
+        has run longest (its waiting request answers 503)."""
+        with self._lock:
+            self._long[worker] = started
+            if len(self._long) <= max(1, self.size - 1):
+                return
+            oldest = min(self._long, key=self._long.get)
+            del self._long[oldest]
+            oldest.preempted = True
+        oldest.process.kill()  # its request sees the pipe close
+
     def _done(self, worker: Worker) -> Reply:
+        if worker.preempted:
+            raise OSError("preempted")
         status, ctype, body, headers = worker.conn.recv()
         self.idle.put(worker)
         return Reply(status, ctype, body, headers)
