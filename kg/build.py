@@ -8,24 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import RDF
-
 from kg.cache import CACHE_DIR, BuildCache, document_key
 from kg.engine import extract_many
 from kg.errors import ConfigError, InputError, KgError
-from kg.files import write_atomic
-from kg.graph import document_graphs, to_triples
+from kg.files import atomic_writer, write_atomic
+from kg.graph import document_quads, graph_parts, iter_triples
 from kg.ingest import iter_input_files, read_documents
 from kg.ingest.reader import SUPPORTED_SUFFIXES
-from kg.types import DocumentResult
-from kg.store import serialize_dataset, serialize_jsonld, serialize_turtle
-from kg.types import Document
+from kg.store import write_dataset, write_jsonld, write_turtle
+from kg.types import Document, DocumentResult
 
 
 @dataclass(slots=True)
@@ -139,26 +136,28 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
         report.documents.append(r.doc.path)
         report.articles += sum(1 for a in r.articles if a.n > 0)
     results = done
-    triples = to_triples(results)
-    report.triples = len(triples)
-    report.classes = class_counts(triples)
+    parts = graph_parts(results)
+    report.triples = parts.triple_count()
+    report.classes = class_counts(parts.chunks())
     ttl = outdir / "graph.ttl"
-    write_atomic(ttl, serialize_turtle(triples))
+    with atomic_writer(ttl) as f:
+        write_turtle(iter_triples(parts), f)
     report.outputs.append(ttl)
-    if formats & {"trig", "nq"}:
-        named = document_graphs(results, triples)
-        for fmt in sorted(formats & {"trig", "nq"}):
-            path = outdir / f"graph.{fmt}"
-            write_atomic(path, serialize_dataset(named, fmt))
-            report.outputs.append(path)
+    for fmt in sorted(formats & {"trig", "nq"}):
+        path = outdir / f"graph.{fmt}"
+        with atomic_writer(path) as f:
+            write_dataset(document_quads(parts), f, fmt)
+        report.outputs.append(path)
     if "jsonld" in formats:
         path = outdir / "graph.jsonld"
-        write_atomic(path, serialize_jsonld(triples))
+        with atomic_writer(path) as f:
+            write_jsonld(iter_triples(parts), f)
         report.outputs.append(path)
     if html:
+        from kg.graph import Triples
         from kg.viz import render_html
         page = outdir / "graph.html"
-        write_atomic(page, render_html(triples.to_rdflib()).encode("utf-8"))
+        write_atomic(page, render_html(Triples(iter_triples(parts)).to_rdflib()).encode("utf-8"))
         report.outputs.append(page)
     rep = outdir / "report.json"
     write_atomic(rep, json.dumps({
@@ -173,14 +172,13 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
     return report
 
 
-def class_counts(triples: Iterable[tuple]) -> dict[str, int]:
-    """Nodes per kgo: class."""
+_KGO_TYPE = re.compile(rb"<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> "
+                       rb"<https://w3id\.org/policykg/ontology#(\w+)> \.")
+
+
+def class_counts(chunks: Iterable[bytes]) -> dict[str, int]:
+    """Nodes per kgo: class, read off the N-Triples of a build."""
     c: Counter[str] = Counter()
-    rdf_type = ox.NamedNode(str(RDF.type))
-    for t in triples:
-        if t.predicate != rdf_type:
-            continue
-        iri = t.object.value
-        if "policykg/ontology#" in iri:
-            c[iri.rsplit("#", 1)[1]] += 1
+    for chunk in chunks:
+        c.update(m.decode() for m in _KGO_TYPE.findall(chunk))
     return dict(sorted(c.items()))

@@ -55,10 +55,15 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 
 def _extract(doc: Document, max_seconds: float | None = None) -> object:
+    """A document's result with its triples made (in a worker: in parallel, and cheap to send
+    back as N-Triples), or an error message."""
+    from kg.graph import ensure_triples
     from kg.pipeline import extract_document
     try:
         with time_budget(max_seconds):
-            return extract_document(doc)
+            result = extract_document(doc)
+            ensure_triples(result)
+            return result
     except DocumentTimeout:
         return f"{doc.path}: extraction took longer than {max_seconds:g} s (--max-doc-seconds)"
     except Exception as e:  # noqa: BLE001 - reported per document by the builder
@@ -83,20 +88,6 @@ def _die_with_parent(parent: int) -> None:
             if os.getppid() != parent:
                 os._exit(1)
     threading.Thread(target=watch, daemon=True, name="kg-orphan-watch").start()
-
-
-def _extract_with_triples(doc: Document, max_seconds: float | None = None) -> object:
-    """In a worker: the result with its triples already made (as N-Triples, cheap to send),
-    so the parent only merges them."""
-    import pyoxigraph as ox
-
-    from kg.graph import Triples, add_document
-    result = _extract(doc, max_seconds)
-    if not isinstance(result, str):
-        t = Triples()
-        add_document(t, result)
-        result.ntriples = ox.serialize(list(t), format=ox.RdfFormat.N_TRIPLES) or b""
-    return result
 
 
 def run_local(docs: Sequence[Document], workers: int,
@@ -130,7 +121,7 @@ def _run_forked(docs: Sequence[Document], workers: int,
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        futures = {pool.submit(_extract_with_triples, docs[i], max_seconds): i for i in order}
+        futures = {pool.submit(_extract, docs[i], max_seconds): i for i in order}
         for f in as_completed(futures):
             yield futures[f], f.result()
 
@@ -146,7 +137,7 @@ def run_dask(docs: Sequence[Document], scheduler: str) -> Iterator[Outcome]:
     except (OSError, TimeoutError) as e:
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
     try:
-        futures = client.map(_extract_with_triples, list(docs), pure=False)
+        futures = client.map(_extract, list(docs), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         for f in as_completed(futures):
             yield index[f.key], f.result()

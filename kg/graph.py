@@ -1,4 +1,4 @@
-"""Records to RDF: IRI minting, entity, fact and provenance triples.
+"""Records to RDF: IRI minting, entity, fact and provenance triples, as N-Triples.
 
 Owns: the shape of the graph (see ``ontology/policykg.ttl`` and the README). IRIs come from
 deterministic keys: a place with a GB/T 2260 code is ``kgr:place/320000``; other entities hash
@@ -6,17 +6,25 @@ their key (sha1), so the same entity has the same IRI in every run and every doc
 Provenance: every relation is reified as an ``rdf:Statement`` with ``prov:wasDerivedFrom`` its
 ``kgo:Sentence`` (text, offsets, article); targets and mentions link to their sentence directly.
 Reification is plain RDF 1.1, so the same SPARQL works in rdflib, Oxigraph and Virtuoso.
+
+A document's triples are written as N-Triples text where it was extracted (in a worker, in
+parallel): its own facts, which no other document states, and the shared ones (relations between
+entities, posts), which several may. A build then needs only to merge entities (one label each)
+and drop repeated shared triples; it streams everything else to its outputs, so memory does not
+grow with the corpus and the serial part of a parallel build stays small.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import RDF as _RDF
 from rdflib import RDFS as _RDFS
-from rdflib import XSD, Graph
+from rdflib import XSD as _XSD
+from rdflib import Graph
 from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import SKOS as _SKOS
 
@@ -24,81 +32,92 @@ from kg.extractors.gazetteers import english_names
 from kg.keys import entity_key
 from kg.outcomes import EXTRACTOR as OUTCOME_EXTRACTOR
 from kg.outcomes import Outcome, link_outcomes
-from kg.types import DocumentResult
-from kg.types import Entity, Label, Predicate, Statistic, Target
+from kg.types import DocumentResult, Entity, Label, Predicate, Statistic, Target
 from kg.vocab import KGO as _KGO
 from kg.vocab import KGR as _KGR
 from kg.vocab import ORG as _ORG
 from kg.vocab import PREFIXES
 from kg.vocab import PROV as _PROV
 
-URIRef = ox.NamedNode
-
 
 class _Terms:
-    """A namespace whose terms are Oxigraph nodes (built once; the rdflib namespace behind it
-    still checks names, so KGO.isuedBy raises)."""
+    """A namespace whose terms are N-Triples IRIs (``<…>``), made once; the rdflib namespace
+    behind it still checks names, so KGO.isuedBy raises."""
 
     def __init__(self, ns: object) -> None:
         self._ns = ns
-        self._cache: dict[str, ox.NamedNode] = {}
+        self._cache: dict[str, str] = {}
 
-    def __getattr__(self, name: str) -> ox.NamedNode:
+    def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
-        node = self._cache.get(name)
-        if node is None:
-            node = self._cache[name] = ox.NamedNode(str(getattr(self._ns, name)))
-        return node
-
-    def __getitem__(self, name: str) -> ox.NamedNode:
-        return ox.NamedNode(str(self._ns) + name)
+        term = self._cache.get(name)
+        if term is None:
+            term = self._cache[name] = f"<{getattr(self._ns, name)}>"
+        return term
 
 
-# The graph is built from Oxigraph terms: rdflib's terms cost ~20 µs a triple to hash and add.
 RDF, RDFS, SKOS, DCTERMS = _Terms(_RDF), _Terms(_RDFS), _Terms(_SKOS), _Terms(_DCTERMS)
-KGO, KGR, ORG, PROV = _Terms(_KGO), _Terms(_KGR), _Terms(_ORG), _Terms(_PROV)
-_XSD = {"decimal": ox.NamedNode(str(XSD.decimal)), "date": ox.NamedNode(str(XSD.date)),
-        "gYear": ox.NamedNode(str(XSD.gYear)), "integer": ox.NamedNode(str(XSD.integer))}
-
-
-def _lit(value: object, datatype: str | None = None) -> ox.Literal:
-    if isinstance(value, int) and datatype is None:
-        return ox.Literal(str(value), datatype=_XSD["integer"])
-    if datatype:
-        return ox.Literal(str(value), datatype=_XSD[datatype])
-    return ox.Literal(str(value))
-
+KGO, ORG, PROV = _Terms(_KGO), _Terms(_ORG), _Terms(_PROV)
+_KGR_BASE = str(_KGR)
+_XSD_BASE = str(_XSD)
 _CLASS = {label: getattr(KGO, label.value) for label in Label}
 _PREDICATE = {p: getattr(KGO, p.value) for p in Predicate}
 _KIND = {"place": "place", "org": "org", "prog": "programme", "event": "event", "person": "person"}
+_ADMIN_CODE = re.compile(r"\d{6}")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def entity_iri(key: str) -> URIRef:
-    """The IRI of an entity key: ``place:320000`` -> kgr:place/320000."""
+def _kgr(path: str) -> str:
+    return f"<{_KGR_BASE}{path}>"
+
+
+def _zh(s: str) -> str:
+    return f'"{s.translate(_ESCAPES)}"@zh'
+
+
+def _string(s: object) -> str:
+    return f'"{str(s).translate(_ESCAPES)}"'
+
+
+def _typed(value: object, datatype: str) -> str:
+    return f'"{str(value).translate(_ESCAPES)}"^^<{_XSD_BASE}{datatype}>'
+
+
+def _integer(n: int) -> str:
+    return f'"{n}"^^<{_XSD_BASE}integer>'
+
+
+def entity_iri(key: str) -> str:
+    """The IRI of an entity key, as an N-Triples term: ``place:320000`` -> <…/place/320000>."""
     kind, _, rest = key.partition(":")
-    if kind == "place" and re.fullmatch(r"\d{6}", rest):
-        return KGR[f"place/{rest}"]
-    return KGR[f"{_KIND.get(kind, 'entity')}/{_digest(key)}"]
+    if kind == "place" and _ADMIN_CODE.fullmatch(rest):
+        return _kgr(f"place/{rest}")
+    return _kgr(f"{_KIND.get(kind, 'entity')}/{_digest(key)}")
 
 
-def doc_iri(doc_id: str) -> URIRef:
+def doc_iri(doc_id: str) -> str:
     """The IRI of a document."""
-    return KGR[f"doc/{doc_id}"]
+    return _kgr(f"doc/{doc_id}")
 
 
-def article_iri(doc_id: str, n: int) -> URIRef:
+def article_iri(doc_id: str, n: int) -> str:
     """The IRI of article ``n`` of a document."""
-    return KGR[f"doc/{doc_id}/article/{n}"]
+    return _kgr(f"doc/{doc_id}/article/{n}")
 
 
-def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
+def sentence_iri(doc_id: str, start: int, end: int) -> str:
     """The IRI of the sentence at ``start``-``end`` of a document."""
-    return KGR[f"doc/{doc_id}/sentence/{start}-{end}"]
+    return _kgr(f"doc/{doc_id}/sentence/{start}-{end}")
+
+
+def quantity_iri(kind: str, doc_id: str, start: int, end: int) -> str:
+    """The IRI of a target or statistic: its kind, document and value span."""
+    return _kgr(f"{kind}/{_digest(doc_id, str(start), str(end))}")
 
 
 def new_graph() -> Graph:
@@ -109,136 +128,166 @@ def new_graph() -> Graph:
     return g
 
 
-def _zh(s: str) -> ox.Literal:
-    return ox.Literal(s, language="zh")
+class Lines(dict):
+    """An insertion-ordered set of N-Triples lines."""
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self[f"{s} {p} {o} .\n"] = None
+
+    def sorted_bytes(self) -> bytes:
+        """The lines sorted (so by subject: Turtle groups them), as UTF-8."""
+        return "".join(sorted(self)).encode("utf-8")
 
 
-def add_entity(g: Triples, e: Entity) -> None:
-    """Type, canonical label, aliases (and GB/T 2260 code, official English name) of an entity."""
+@dataclass(slots=True)
+class DocumentTriples:
+    """One document's triples: ``facts`` no other document states (its articles, sentences,
+    mentions, statements, targets…) and ``shared`` ones another may state too (relations between
+    entities, posts); N-Triples, sorted."""
+
+    facts: bytes
+    shared: bytes
+    entity_keys: tuple[str, ...] = ()  # the document's entities, whose names it carries too
+
+
+def entity_lines(e: Entity, types: Iterable[Label] = ()) -> Lines:
+    """Type(s), canonical label, aliases, GB/T 2260 code and official English name of an
+    entity."""
+    out = Lines()
     node = entity_iri(e.key)
-    g.add((node, RDF.type, _CLASS[e.label]))
-    g.add((node, RDFS.label, _zh(e.name)))
+    for label in sorted({e.label, *types}, key=lambda x: x.value):
+        out.add(node, RDF.type, _CLASS[label])
+    out.add(node, RDFS.label, _zh(e.name))
     for alias in e.aliases:
-        g.add((node, SKOS.altLabel, _zh(alias)))
+        out.add(node, SKOS.altLabel, _zh(alias))
     kind, _, rest = e.key.partition(":")
-    if kind == "place" and re.fullmatch(r"\d{6}", rest):
-        g.add((node, KGO.adminCode, _lit(rest)))
+    if kind == "place" and _ADMIN_CODE.fullmatch(rest):
+        out.add(node, KGO.adminCode, _string(rest))
     english = english_names().get(e.key)
     if english:
-        g.add((node, KGO.englishName, ox.Literal(english, language="en")))
+        out.add(node, KGO.englishName, f'"{english.translate(_ESCAPES)}"@en')
+    return out
 
 
-def add_document(g: Triples, r: DocumentResult) -> None:
-    """All triples of one document's results."""
+def _statement(g: Lines, triple: tuple[str, str, str], doc_id: str, start: int, end: int,
+               extractor: str) -> str:
+    s, p, o = triple
+    node = _kgr(f"statement/{_digest(s, p, o, doc_id, str(start))}")
+    g.add(node, RDF.type, RDF.Statement)
+    g.add(node, RDF.subject, s)
+    g.add(node, RDF.predicate, p)
+    g.add(node, RDF.object, o)
+    g.add(node, PROV.wasDerivedFrom, sentence_iri(doc_id, start, end))
+    g.add(node, KGO.extractor, _string(extractor))
+    return node
+
+
+def document_triples(r: DocumentResult) -> DocumentTriples:
+    """All triples of one document's results but its entities' own (see :func:`entity_lines`)."""
     doc = r.doc
+    facts, shared = Lines(), Lines()
     d = doc_iri(doc.id)
-    g.add((d, RDF.type, KGO.Document))
-    g.add((d, DCTERMS.identifier, _lit(doc.id)))
-    g.add((d, DCTERMS.title, _zh(doc.title)))
-    if doc.date:
-        g.add((d, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
+    facts.add(d, RDF.type, KGO.Document)
+    facts.add(d, DCTERMS.identifier, _string(doc.id))
+    facts.add(d, DCTERMS.title, _zh(doc.title))
+    issued = _typed(doc.date.isoformat(), "date") if doc.date else ""
+    if issued:
+        facts.add(d, DCTERMS.issued, issued)
     for a in r.articles:
         node = article_iri(doc.id, a.n)
-        g.add((node, RDF.type, KGO.Article))
-        g.add((node, DCTERMS.isPartOf, d))
-        g.add((node, DCTERMS.title, _zh(a.title)))
-        g.add((node, KGO.articleNumber, _lit(a.n)))
-        g.add((node, KGO.startOffset, _lit(a.start)))
-        g.add((node, KGO.endOffset, _lit(a.end)))
+        facts.add(node, RDF.type, KGO.Article)
+        facts.add(node, DCTERMS.isPartOf, d)
+        facts.add(node, DCTERMS.title, _zh(a.title))
+        facts.add(node, KGO.articleNumber, _integer(a.n))
+        facts.add(node, KGO.startOffset, _integer(a.start))
+        facts.add(node, KGO.endOffset, _integer(a.end))
         if a.section:
-            g.add((node, KGO.section, _zh(a.section)))
-        if doc.date:
-            g.add((node, DCTERMS.issued, _lit(doc.date.isoformat(), "date")))
+            facts.add(node, KGO.section, _zh(a.section))
+        if issued:
+            facts.add(node, DCTERMS.issued, issued)
     for s in r.sentences:
         node = sentence_iri(doc.id, s.start, s.end)
-        g.add((node, RDF.type, KGO.Sentence))
-        g.add((node, KGO.text, _zh(s.text)))
-        g.add((node, KGO.startOffset, _lit(s.start)))
-        g.add((node, KGO.endOffset, _lit(s.end)))
-        g.add((node, KGO.inArticle, article_iri(doc.id, s.article)))
-        g.add((node, DCTERMS.isPartOf, d))
-    for e in r.entities.values():
-        add_entity(g, e)
+        facts.add(node, RDF.type, KGO.Sentence)
+        facts.add(node, KGO.text, _zh(s.text))
+        facts.add(node, KGO.startOffset, _integer(s.start))
+        facts.add(node, KGO.endOffset, _integer(s.end))
+        facts.add(node, KGO.inArticle, article_iri(doc.id, s.article))
+        facts.add(node, DCTERMS.isPartOf, d)
     for m in r.mentions:
         key = entity_key(m)
         if key not in r.entities:
             continue
-        node = KGR[f"doc/{doc.id}/mention/{m.start}-{m.end}"]
+        node = _kgr(f"doc/{doc.id}/mention/{m.start}-{m.end}")
         ent = entity_iri(key)
-        g.add((node, RDF.type, KGO.Mention))
-        g.add((node, KGO.mentionOf, ent))
-        g.add((node, KGO.surface, _lit(m.text)))
-        g.add((node, KGO.startOffset, _lit(m.start)))
-        g.add((node, KGO.endOffset, _lit(m.end)))
-        g.add((node, KGO.extractor, _lit(m.extractor)))
+        facts.add(node, RDF.type, KGO.Mention)
+        facts.add(node, KGO.mentionOf, ent)
+        facts.add(node, KGO.surface, _string(m.text))
+        facts.add(node, KGO.startOffset, _integer(m.start))
+        facts.add(node, KGO.endOffset, _integer(m.end))
+        facts.add(node, KGO.extractor, _string(m.extractor))
         sent = r.sentence_at(m.start)
         if sent is not None:
-            g.add((node, KGO.inSentence, sentence_iri(doc.id, sent.start, sent.end)))
-            g.add((article_iri(doc.id, sent.article), KGO.mentions, ent))
+            facts.add(node, KGO.inSentence, sentence_iri(doc.id, sent.start, sent.end))
+            facts.add(article_iri(doc.id, sent.article), KGO.mentions, ent)
     for a in r.articles:
         if a.source:
             src = _source_entity(r, a)
             if src is not None:
-                g.add((article_iri(doc.id, a.n), DCTERMS.source, entity_iri(src)))
+                facts.add(article_iri(doc.id, a.n), DCTERMS.source, entity_iri(src))
     for rel in r.relations:
         if rel.subject not in r.entities or rel.object not in r.entities:
             continue
         triple = (entity_iri(rel.subject), _PREDICATE[rel.predicate], entity_iri(rel.object))
-        g.add(triple)
-        _add_statement(g, triple, doc.id, rel.start, rel.end, rel.extractor)
+        shared.add(*triple)
+        _statement(facts, triple, doc.id, rel.start, rel.end, rel.extractor)
     for p in r.posts:
-        post = KGR[f"post/{_digest(p.person, p.title, p.organization)}"]
+        post = _kgr(f"post/{_digest(p.person, p.title, p.organization)}")
         person, org = entity_iri(p.person), entity_iri(p.organization)
-        g.add((post, RDF.type, KGO.Post))
-        g.add((post, RDFS.label, _zh(p.title)))
+        shared.add(post, RDF.type, KGO.Post)
+        shared.add(post, RDFS.label, _zh(p.title))
         for triple in ((person, ORG.holds, post), (post, ORG.postIn, org)):
-            g.add(triple)
-            _add_statement(g, triple, doc.id, p.start, p.end, p.extractor)
+            shared.add(*triple)
+            _statement(facts, triple, doc.id, p.start, p.end, p.extractor)
     for t in r.targets:
         node = quantity_iri("target", doc.id, t.start, t.end)
-        _add_quantity(g, node, KGO.Target, t, doc.id)
+        _quantity(facts, node, KGO.Target, t, doc.id)
         if t.year is not None:
-            g.add((node, KGO.targetYear, _lit(str(t.year), "gYear")))
+            facts.add(node, KGO.targetYear, _typed(t.year, "gYear"))
         if t.setter and t.setter in r.entities:
             triple = (entity_iri(t.setter), KGO.hasTarget, node)
-            g.add(triple)
-            _add_statement(g, triple, doc.id, t.sentence_start, t.sentence_end, t.extractor)
+            facts.add(*triple)
+            _statement(facts, triple, doc.id, t.sentence_start, t.sentence_end, t.extractor)
     for st in r.statistics:
         node = quantity_iri("statistic", doc.id, st.start, st.end)
-        _add_quantity(g, node, KGO.Statistic, st, doc.id)
+        _quantity(facts, node, KGO.Statistic, st, doc.id)
         if st.year is not None:
-            g.add((node, KGO.year, _lit(str(st.year), "gYear")))
+            facts.add(node, KGO.year, _typed(st.year, "gYear"))
         if st.subject and st.subject in r.entities:
             triple = (entity_iri(st.subject), KGO.hasStatistic, node)
-            g.add(triple)
-            _add_statement(g, triple, doc.id, st.sentence_start, st.sentence_end, st.extractor)
+            facts.add(*triple)
+            _statement(facts, triple, doc.id, st.sentence_start, st.sentence_end, st.extractor)
+    return DocumentTriples(facts.sorted_bytes(), shared.sorted_bytes(), tuple(sorted(r.entities)))
 
 
-def quantity_iri(kind: str, doc_id: str, start: int, end: int) -> URIRef:
-    """The IRI of a target or statistic: its kind, document and value span."""
-    return KGR[f"{kind}/{_digest(doc_id, str(start), str(end))}"]
-
-
-def _add_quantity(g: Triples, node: URIRef, cls: URIRef, q: Target | Statistic,
-                  doc_id: str) -> None:
+def _quantity(g: Lines, node: str, cls: str, q: Target | Statistic, doc_id: str) -> None:
     """What targets and statistics share: indicator, measure, value, unit, comparator, period,
     the span as written and the sentence it came from."""
-    g.add((node, RDF.type, cls))
-    g.add((node, KGO.indicator, _zh(q.indicator)))
+    g.add(node, RDF.type, cls)
+    g.add(node, KGO.indicator, _zh(q.indicator))
     if q.measure:
-        g.add((node, KGO.measure, _lit(q.measure)))
-    g.add((node, KGO.value, _lit(q.value, "decimal")))
-    g.add((node, KGO.unit, _lit(q.unit)))
-    g.add((node, KGO.comparator, _lit(q.comparator)))
+        g.add(node, KGO.measure, _string(q.measure))
+    g.add(node, KGO.value, _typed(q.value, "decimal"))
+    g.add(node, KGO.unit, _string(q.unit))
+    g.add(node, KGO.comparator, _string(q.comparator))
     if q.value_max is not None:
-        g.add((node, KGO.valueMax, _lit(q.value_max, "decimal")))
+        g.add(node, KGO.valueMax, _typed(q.value_max, "decimal"))
     if q.period:
-        g.add((node, KGO.period, _zh(q.period)))
-    g.add((node, KGO.surface, _lit(q.text)))
-    g.add((node, KGO.startOffset, _lit(q.start)))
-    g.add((node, KGO.endOffset, _lit(q.end)))
-    g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_id, q.sentence_start, q.sentence_end)))
-    g.add((node, KGO.extractor, _lit(q.extractor)))
+        g.add(node, KGO.period, _zh(q.period))
+    g.add(node, KGO.surface, _string(q.text))
+    g.add(node, KGO.startOffset, _integer(q.start))
+    g.add(node, KGO.endOffset, _integer(q.end))
+    g.add(node, PROV.wasDerivedFrom, sentence_iri(doc_id, q.sentence_start, q.sentence_end))
+    g.add(node, KGO.extractor, _string(q.extractor))
 
 
 def _source_entity(r: DocumentResult, a) -> str | None:
@@ -249,40 +298,126 @@ def _source_entity(r: DocumentResult, a) -> str | None:
     return None
 
 
-def _statement_iri(triple: tuple, doc_id: str, start: int) -> URIRef:
-    s, p, o = triple
-    return KGR[f"statement/{_digest(str(s), str(p), str(o), doc_id, str(start))}"]
+def outcome_lines(outcomes: Iterable[Outcome]) -> Lines:
+    """kgo:outcomeOf from each statistic to the target it reports on, reified with both
+    sentences as its evidence."""
+    out = Lines()
+    for o in outcomes:
+        s, t = o.statistic, o.target
+        triple = (quantity_iri("statistic", o.statistic_doc, s.start, s.end), KGO.outcomeOf,
+                  quantity_iri("target", o.target_doc, t.start, t.end))
+        out.add(*triple)
+        node = _statement(out, triple, o.statistic_doc, s.sentence_start, s.sentence_end,
+                          OUTCOME_EXTRACTOR)
+        out.add(node, PROV.wasDerivedFrom,
+                sentence_iri(o.target_doc, t.sentence_start, t.sentence_end))
+    return out
 
 
-def _add_statement(g: Triples, triple: tuple, doc_id: str, start: int, end: int,
-                   extractor: str) -> None:
-    s, p, o = triple
-    node = _statement_iri(triple, doc_id, start)
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.subject, s))
-    g.add((node, RDF.predicate, p))
-    g.add((node, RDF.object, o))
-    g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_id, start, end)))
-    g.add((node, KGO.extractor, _lit(extractor)))
+def merge_entities(results: Iterable[DocumentResult]) -> dict[str, tuple[Entity, set[Label]]]:
+    """Every entity of a build once, by key: one canonical label (the longest name any document
+    gives it; the contract wants exactly one), every other name an alias, every class any
+    document gives it."""
+    names: dict[str, set[str]] = {}
+    aliases: dict[str, set[str]] = {}
+    types: dict[str, set[Label]] = {}
+    first: dict[str, Entity] = {}
+    for r in results:
+        for key, e in r.entities.items():
+            first.setdefault(key, e)
+            names.setdefault(key, set()).add(e.name)
+            aliases.setdefault(key, set()).update(e.aliases)
+            types.setdefault(key, set()).add(e.label)
+    out = {}
+    for key in sorted(first):
+        ranked = sorted(names[key], key=lambda n: (-len(n), n))
+        label = ranked[0]
+        others = tuple(sorted((aliases[key] | set(ranked[1:])) - {label}))
+        e = first[key]
+        out[key] = (Entity(key, e.label, label, others, e.parent_key), types[key])
+    return out
+
+
+@dataclass(slots=True)
+class GraphParts:
+    """A build's triples, ready to stream: its entities, the shared triples once each, every
+    document's own facts (in input order) and the outcome links."""
+
+    entities: dict[str, tuple[Entity, set[Label]]]
+    entity_bytes: bytes
+    shared: bytes
+    documents: list[tuple[str, DocumentTriples]] = field(default_factory=list)  # (doc id, …)
+    outcomes: bytes = b""
+
+    def chunks(self) -> Iterator[bytes]:
+        """The N-Triples of the whole graph, part by part."""
+        yield self.entity_bytes
+        yield self.shared
+        for _doc, t in self.documents:
+            yield t.facts
+        yield self.outcomes
+
+    def triple_count(self) -> int:
+        """How many triples the graph has (one a line)."""
+        return sum(chunk.count(b"\n") for chunk in self.chunks())
+
+
+def ensure_triples(r: DocumentResult) -> DocumentTriples:
+    """A result's triples: made where it was extracted, or now."""
+    if r.triples is None:
+        r.triples = document_triples(r)
+    return r.triples
+
+
+def graph_parts(results: Iterable[DocumentResult]) -> GraphParts:
+    """The triples of many documents: entities merged by key, shared triples once, outcomes
+    linked across documents."""
+    results = list(results)
+    entities = merge_entities(results)
+    entity_out = Lines()
+    for e, types in entities.values():
+        entity_out.update(entity_lines(e, types))
+    shared: dict[bytes, None] = {}
+    documents = []
+    for r in results:
+        t = ensure_triples(r)
+        shared.update(dict.fromkeys(t.shared.splitlines(keepends=True)))
+        documents.append((r.doc.id, t))
+    outcomes = outcome_lines(link_outcomes(results))
+    return GraphParts(entities, entity_out.sorted_bytes(), b"".join(sorted(shared)), documents,
+                      outcomes.sorted_bytes())
+
+
+def iter_triples(parts: GraphParts) -> Iterator[ox.Triple]:
+    """The graph's triples, parsed part by part (never all at once)."""
+    for chunk in parts.chunks():
+        if chunk:
+            yield from ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES)
+
+
+def document_quads(parts: GraphParts) -> Iterator[ox.Quad]:
+    """One named graph per document (TriG, N-Quads): its facts, its shared triples and its
+    entities' names as merged, in input order."""
+    shared_of: dict[str, bytes] = {}
+    for doc_id, t in parts.documents:
+        shared_of[doc_id] = t.shared
+    for doc_id, t in parts.documents:
+        graph = ox.NamedNode(doc_iri(doc_id)[1:-1])
+        own = Lines()
+        for key in t.entity_keys:
+            if key in parts.entities:
+                e, types = parts.entities[key]
+                own.update(entity_lines(e, types))
+        for chunk in (own.sorted_bytes(), shared_of[doc_id], t.facts):
+            for x in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES):
+                yield ox.Quad(x.subject, x.predicate, x.object, graph)
 
 
 class Triples(dict):
-    """The triples of a build: an insertion-ordered set of Oxigraph triples (a dict with no
-    values), serialised by Oxigraph and turned into an rdflib Graph only where one is needed
-    (the page, validation). Insertion order follows the documents, so output is reproducible."""
+    """A small graph as an insertion-ordered set of Oxigraph triples (tests, evaluation)."""
 
     def __init__(self, triples: Iterable[ox.Triple] = ()) -> None:
         super().__init__((t, None) for t in triples)
-
-    def add(self, triple: tuple) -> None:
-        self[ox.Triple(*triple)] = None
-
-    def discard(self, triple: ox.Triple) -> None:
-        self.pop(triple, None)
-
-    def __ior__(self, other: Iterable[ox.Triple]) -> Triples:  # type: ignore[override]
-        self.update(dict.fromkeys(other))  # new triples go last, known ones keep their place
-        return self
 
     def to_rdflib(self) -> Graph:
         g = new_graph()
@@ -292,33 +427,8 @@ class Triples(dict):
 
 
 def to_triples(results: Iterable[DocumentResult]) -> Triples:
-    """The triples of many documents; entities merge by key (aliases united); statistics link
-    to the targets they report on (kgo:outcomeOf)."""
-    results = list(results)
-    t = Triples()
-    for r in results:
-        if r.ntriples:  # made by a worker process
-            t |= ox.parse(r.ntriples, format=ox.RdfFormat.N_TRIPLES)
-        else:
-            add_document(t, r)
-    add_outcomes(t, link_outcomes(results))
-    _one_label_each(t)
-    return t
-
-
-def add_outcomes(g: Triples, outcomes: Iterable[Outcome]) -> None:
-    """kgo:outcomeOf from each statistic to the target it reports on, reified with both
-    sentences as its evidence."""
-    for o in outcomes:
-        s, t = o.statistic, o.target
-        triple = (quantity_iri("statistic", o.statistic_doc, s.start, s.end), KGO.outcomeOf,
-                  quantity_iri("target", o.target_doc, t.start, t.end))
-        g.add(triple)
-        _add_statement(g, triple, o.statistic_doc, s.sentence_start, s.sentence_end,
-                       OUTCOME_EXTRACTOR)
-        node = _statement_iri(triple, o.statistic_doc, s.sentence_start)
-        g.add((node, PROV.wasDerivedFrom,
-               sentence_iri(o.target_doc, t.sentence_start, t.sentence_end)))
+    """The triples of many documents, in memory (for tests and evaluation; a build streams)."""
+    return Triples(iter_triples(graph_parts(results)))
 
 
 def to_graph(results: Iterable[DocumentResult]) -> Graph:
@@ -326,43 +436,7 @@ def to_graph(results: Iterable[DocumentResult]) -> Graph:
     return to_triples(results).to_rdflib()
 
 
-def document_graphs(results: Iterable[DocumentResult], merged: Triples) -> list[tuple[URIRef, Triples]]:
-    """One named graph per document (for TriG and N-Quads), labels as in the merged graph."""
-    name_props = (RDFS.label, SKOS.altLabel)
-    names: dict = {}
-    for x in merged:  # merged is ordered: keep its order (a set's would vary by process)
-        if x.predicate in name_props:
-            names.setdefault(x.subject, []).append(x)
-    out = []
-    for r in results:
-        t = Triples()
-        add_document(t, r)
-        named = dict.fromkeys(x.subject for x in t if x.predicate in name_props)
-        t = Triples(x for x in t if x.predicate not in name_props)
-        for node in named:
-            t |= names.get(node, [])
-        out.append((doc_iri(r.doc.id), t))
-    return out
-
-
-def _one_label_each(t: Triples) -> None:
-    """An entity named differently by two documents keeps one rdfs:label, the other becomes an
-    altLabel (the contract: exactly one label)."""
-    labels: dict = {}
-    aliases: dict = {}
-    rdf_type, post, label, alt = RDF.type, KGO.Post, RDFS.label, SKOS.altLabel
-    posts = {x.subject for x in t if x.predicate == rdf_type and x.object == post}
-    for x in t:
-        if x.predicate == label:
-            labels.setdefault(x.subject, []).append(x.object)
-        elif x.predicate == alt:
-            aliases.setdefault(x.subject, []).append(x.object)
-    for node, ls in labels.items():
-        ls.sort(key=lambda l: (-len(l.value), l.value))
-        if len(ls) > 1 and node not in posts:
-            for extra in ls[1:]:
-                t.discard(ox.Triple(node, label, extra))
-                t.add((node, alt, extra))
-        for alias in aliases.get(node, []):
-            if alias == ls[0]:
-                t.discard(ox.Triple(node, alt, alias))
+__all__ = ["DocumentTriples", "GraphParts", "Lines", "Triples", "article_iri", "doc_iri",
+           "document_quads", "document_triples", "ensure_triples", "entity_iri", "entity_lines",
+           "graph_parts", "iter_triples", "merge_entities", "new_graph", "outcome_lines",
+           "quantity_iri", "sentence_iri", "to_graph", "to_triples"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -34,9 +35,14 @@ def ontology_bytes() -> bytes:
     return ontology_path().read_bytes()
 
 
+def write_turtle(triples: Iterable[ox.Triple], out: BinaryIO) -> None:
+    """Turtle of Oxigraph triples, with the contract's prefixes, streamed to ``out`` (the
+    builder hands triples grouped by subject, so Turtle groups them)."""
+    ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
 def serialize_turtle(triples: Iterable[ox.Triple]) -> bytes:
-    """Turtle of Oxigraph triples, sorted, with the contract's prefixes."""
-    # grouped by subject (stable: the order within a subject is the builder's, reproducible)
+    """Turtle of Oxigraph triples, sorted by subject, with the contract's prefixes."""
     return ox.serialize(sorted(triples, key=_subject), format=ox.RdfFormat.TURTLE,
                         prefixes=PREFIXES)
 
@@ -45,18 +51,15 @@ def _subject(t: ox.Triple) -> str:
     return t.subject.value
 
 
-def serialize_dataset(named: list[tuple[object, Iterable[ox.Triple]]], fmt: str) -> bytes:
-    """Named graphs as TriG (``trig``) or N-Quads (``nq``)."""
-    quads = [ox.Quad(t.subject, t.predicate, t.object, name)
-             for name, triples in named for t in triples]
-    quads.sort(key=lambda q: (q.graph_name.value, q.subject.value))
+def write_dataset(quads: Iterable[ox.Quad], out: BinaryIO, fmt: str) -> None:
+    """Named graphs as TriG (``trig``) or N-Quads (``nq``), streamed."""
     format_ = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
-    return ox.serialize(quads, format=format_, prefixes=PREFIXES if fmt == "trig" else None)
+    ox.serialize(quads, out, format=format_, prefixes=PREFIXES if fmt == "trig" else None)
 
 
-def serialize_jsonld(triples: Iterable[ox.Triple]) -> bytes:
+def write_jsonld(triples: Iterable[ox.Triple], out: BinaryIO) -> None:
     """JSON-LD (expanded form, written by Oxigraph)."""
-    return ox.serialize(sorted(triples, key=_subject), format=ox.RdfFormat.JSON_LD)
+    ox.serialize(triples, out, format=ox.RdfFormat.JSON_LD)
 
 
 def load_store(path: str | Path, *, with_ontology: bool = True) -> ox.Store:

@@ -210,8 +210,8 @@ class DocumentResult:
     posts: list[Post] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
-    # the document's triples as N-Triples, when a worker process made them (see kg.engine)
-    ntriples: bytes = b""
+    # the document's triples (kg.graph.DocumentTriples), made where it was extracted
+    triples: object = None
     _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_at(self, offset: int) -> Sentence | None:
