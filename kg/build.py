@@ -154,10 +154,10 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
             write_jsonld(iter_triples(parts), f)
         report.outputs.append(path)
     if html:
-        from kg.graph import Triples
-        from kg.viz import render_html
+        from kg.viz import network_from_results, render_html
         page = outdir / "graph.html"
-        write_atomic(page, render_html(Triples(iter_triples(parts)).to_rdflib()).encode("utf-8"))
+        net = network_from_results(results, parts.entities)
+        write_atomic(page, render_html(net).encode("utf-8"))
         report.outputs.append(page)
     rep = outdir / "report.json"
     write_atomic(rep, json.dumps({

@@ -185,24 +185,24 @@ def viz(graph: str, output: str, focus: str | None, hops: int, query_file: str |
     Example: kg viz outputs/graph.ttl -o network.html --focus 工信部 --hops 1
     """
     from kg.files import write_atomic
-    from kg.store import load_rdflib
+    from kg.store import load_store
+    from kg.viz import ego, export, network_from_store, render_html
     from kg.viz.graphs import subgraph_of_query
-    from kg.viz.network import ego, export, project, render_html
     try:
-        g = load_rdflib(graph)
+        store = load_store(graph)
         if query_file:
-            g = subgraph_of_query(g, graph, Path(query_file).read_text(encoding="utf-8"))
-        net = project(g)
+            store = subgraph_of_query(store, Path(query_file).read_text(encoding="utf-8"))
+        net = network_from_store(store)
         if focus:
             net = ego(net, focus, hops)
-        write_atomic(Path(output), render_html(g, net=net).encode("utf-8"))
+        write_atomic(Path(output), render_html(net).encode("utf-8"))
         for path in (graphml, gexf):
             if path:
                 export(net, path)
     except KgError as e:
         _fail(e)
         return
-    click.echo(f"wrote {output} ({net.number_of_nodes()} nodes, {net.number_of_edges()} edges)")
+    click.echo(f"wrote {output} ({len(net.nodes)} nodes, {len(net.edges)} edges)")
 
 
 @main.command()

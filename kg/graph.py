@@ -193,6 +193,8 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
     issued = _typed(doc.date.isoformat(), "date") if doc.date else ""
     if issued:
         facts.add(d, DCTERMS.issued, issued)
+    elif doc.year:  # a year without a day (a report of 2006)
+        facts.add(d, DCTERMS.date, _typed(doc.year, "gYear"))
     for a in r.articles:
         node = article_iri(doc.id, a.n)
         facts.add(node, RDF.type, KGO.Article)

@@ -53,3 +53,17 @@ def graph(built):
 def passage_of(doc, n: int):
     """The passage of article ``n`` of a document."""
     return next(p for p in passages(doc) if p.article.n == n)
+
+
+def external_scripts(page: str) -> list[str]:
+    """The src of every script element: none, for a page that opens offline."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Scripts(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                found.extend(v for k, v in attrs if k == "src")
+    Scripts().feed(page)
+    return found

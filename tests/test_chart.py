@@ -11,6 +11,8 @@ from kg.chart import owners, render_chart, series
 from kg.errors import ConfigError
 from kg.store import load_store
 
+from conftest import external_scripts
+
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
@@ -34,19 +36,6 @@ def test_series_reads_targets_ranges_and_outcomes(graph):
     page = render_chart(points, "国内生产总值增长")
     assert json.dumps("国内生产总值增长")[1:-1] in page and not external_scripts(page)
 
-
-def external_scripts(page: str) -> list[str]:
-    """The src of every script element: none, for a page that opens offline."""
-    from html.parser import HTMLParser
-
-    found: list[str] = []
-
-    class Scripts(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "script":
-                found.extend(v for k, v in attrs if k == "src")
-    Scripts().feed(page)
-    return found
 
 
 def test_what_cannot_be_drawn_is_said_in_one_line(graph, tmp_path):

@@ -1,40 +1,50 @@
 """The subgraph a CONSTRUCT query selects, ready to draw."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from rdflib import RDF, RDFS, Graph
-from rdflib.namespace import SKOS
+import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.query import added_lines, user_positions, with_prefixes
+
+_NAMES = """CONSTRUCT { ?n ?p ?o } WHERE {
+  VALUES ?n { NODES }
+  ?n ?p ?o . FILTER (?p IN (rdf:type, rdfs:label, skos:altLabel)) }"""
+_EVIDENCE = """CONSTRUCT {
+  ?st ?sp ?so . ?sent ?tp ?to . ?a a kgo:Article ; dcterms:title ?title ; dcterms:isPartOf ?d .
+  ?d dcterms:identifier ?id } WHERE {
+  VALUES (?s ?p ?o) { TRIPLES }
+  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ?sp ?so .
+  OPTIONAL { ?st prov:wasDerivedFrom ?sent . ?sent ?tp ?to .
+             OPTIONAL { ?sent kgo:inArticle ?a . ?a dcterms:title ?title ; dcterms:isPartOf ?d .
+                        ?d dcterms:identifier ?id } } }"""
+_BATCH = 500
 
 
-def subgraph_of_query(g: Graph, path: str | Path, query: str) -> Graph:
-    """The triples a CONSTRUCT query returns, with the types and names of the nodes in them,
-    and the provenance statements of those triples."""
-    import pyoxigraph as ox
+def _term(t: object) -> str:
+    return str(t)  # Oxigraph terms print as SPARQL/N-Triples terms
 
-    from kg.query import with_prefixes
-    from kg.store import load_store
+
+def subgraph_of_query(store: ox.Store, query: str) -> ox.Store:
+    """A store with the triples a CONSTRUCT (or DESCRIBE) query returns, the types and names of
+    the nodes in them, and the provenance statements of those triples with their sentences."""
     try:
-        result = load_store(path).query(with_prefixes(query))
+        result = store.query(with_prefixes(query))
     except SyntaxError as e:
-        raise QueryError(f"SPARQL syntax error: {e}") from e
+        raise QueryError(f"SPARQL syntax error: {user_positions(str(e), added_lines(query))}") \
+            from e
     if not isinstance(result, ox.QueryTriples):
         raise QueryError("--query needs a CONSTRUCT or DESCRIBE query")
-    nt = ox.serialize(list(result), format=ox.RdfFormat.N_TRIPLES) or b""
-    sub = Graph()
-    sub.parse(data=nt.decode("utf-8"), format="nt")
-    for node in set(sub.subjects()) | set(sub.objects()):
-        for p in (RDF.type, RDFS.label, SKOS.altLabel):
-            for o in g.objects(node, p):
-                sub.add((node, p, o))
-    for s, p, o in list(sub):
-        for st in g.subjects(RDF.subject, s):
-            if (st, RDF.predicate, p) in g and (st, RDF.object, o) in g:
-                for t in g.triples((st, None, None)):
-                    sub.add(t)
-                for sent in g.objects(st, None):
-                    for t in g.triples((sent, None, None)):
-                        sub.add(t)
+    triples = list(result)
+    sub = ox.Store()
+    sub.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    nodes = sorted({_term(x) for t in triples for x in (t.subject, t.object)
+                    if isinstance(x, ox.NamedNode)})
+    for i in range(0, len(nodes), _BATCH):
+        extra = store.query(with_prefixes(_NAMES.replace("NODES", " ".join(nodes[i:i + _BATCH]))))
+        sub.extend(ox.Quad(t.subject, t.predicate, t.object) for t in extra)
+    rows = [f"({_term(t.subject)} {_term(t.predicate)} {_term(t.object)})" for t in triples
+            if isinstance(t.object, ox.NamedNode)]
+    for i in range(0, len(rows), _BATCH):
+        extra = store.query(with_prefixes(_EVIDENCE.replace("TRIPLES", " ".join(rows[i:i + _BATCH]))))
+        sub.extend(ox.Quad(t.subject, t.predicate, t.object) for t in extra)
     return sub
