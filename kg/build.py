@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,7 @@ from kg.files import atomic_writer, write_atomic
 from kg.graph import document_quads, graph_parts, iter_triples
 from kg.ingest import iter_input_files, read_documents
 from kg.ingest.reader import SUPPORTED_SUFFIXES
-from kg.store import write_dataset, write_jsonld, write_turtle
+from kg.store import write_dataset, write_jsonld
 from kg.types import Document, DocumentResult
 
 
@@ -138,10 +136,10 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
     results = done
     parts = graph_parts(results)
     report.triples = parts.triple_count()
-    report.classes = class_counts(parts.chunks())
+    report.classes = parts.class_counts()
     ttl = outdir / "graph.ttl"
     with atomic_writer(ttl) as f:
-        write_turtle(iter_triples(parts), f)
+        parts.write_turtle(f)
     report.outputs.append(ttl)
     for fmt in sorted(formats & {"trig", "nq"}):
         path = outdir / f"graph.{fmt}"
@@ -170,15 +168,3 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, *, html: bool = True
         store.set_manifest(manifest)
         store.prune(set(keys))
     return report
-
-
-_KGO_TYPE = re.compile(rb"<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> "
-                       rb"<https://w3id\.org/policykg/ontology#(\w+)> \.")
-
-
-def class_counts(chunks: Iterable[bytes]) -> dict[str, int]:
-    """Nodes per kgo: class, read off the N-Triples of a build."""
-    c: Counter[str] = Counter()
-    for chunk in chunks:
-        c.update(m.decode() for m in _KGO_TYPE.findall(chunk))
-    return dict(sorted(c.items()))

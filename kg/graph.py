@@ -142,12 +142,15 @@ class Lines(dict):
 @dataclass(slots=True)
 class DocumentTriples:
     """One document's triples: ``facts`` no other document states (its articles, sentences,
-    mentions, statements, targets…) and ``shared`` ones another may state too (relations between
-    entities, posts); N-Triples, sorted."""
+    mentions, statements, targets…), as Turtle with the contract's prefixes (written where the
+    document was extracted, so Turtle's cost is paid in parallel), and ``shared`` ones another may
+    state too (relations between entities, posts), as sorted N-Triples lines."""
 
     facts: bytes
     shared: bytes
     entity_keys: tuple[str, ...] = ()  # the document's entities, whose names it carries too
+    fact_count: int = 0
+    classes: dict[str, int] = field(default_factory=dict)  # nodes per kgo: class among the facts
 
 
 def entity_lines(e: Entity, types: Iterable[Label] = ()) -> Lines:
@@ -207,30 +210,36 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
             facts.add(node, KGO.section, _zh(a.section))
         if issued:
             facts.add(node, DCTERMS.issued, issued)
+    # sentences and mentions are most of a graph: their terms are bound once here
+    add, a_type, start_p, end_p = facts.add, RDF.type, KGO.startOffset, KGO.endOffset
+    sentence_c, text_p, in_article, part_of = KGO.Sentence, KGO.text, KGO.inArticle, DCTERMS.isPartOf
     for s in r.sentences:
         node = sentence_iri(doc.id, s.start, s.end)
-        facts.add(node, RDF.type, KGO.Sentence)
-        facts.add(node, KGO.text, _zh(s.text))
-        facts.add(node, KGO.startOffset, _integer(s.start))
-        facts.add(node, KGO.endOffset, _integer(s.end))
-        facts.add(node, KGO.inArticle, article_iri(doc.id, s.article))
-        facts.add(node, DCTERMS.isPartOf, d)
+        add(node, a_type, sentence_c)
+        add(node, text_p, _zh(s.text))
+        add(node, start_p, _integer(s.start))
+        add(node, end_p, _integer(s.end))
+        add(node, in_article, article_iri(doc.id, s.article))
+        add(node, part_of, d)
+    mention_c, mention_of, surface_p = KGO.Mention, KGO.mentionOf, KGO.surface
+    extractor_p, in_sentence, mentions_p = KGO.extractor, KGO.inSentence, KGO.mentions
+    iris: dict[str, str] = {}
     for m in r.mentions:
         key = entity_key(m)
         if key not in r.entities:
             continue
         node = _kgr(f"doc/{doc.id}/mention/{m.start}-{m.end}")
-        ent = entity_iri(key)
-        facts.add(node, RDF.type, KGO.Mention)
-        facts.add(node, KGO.mentionOf, ent)
-        facts.add(node, KGO.surface, _string(m.text))
-        facts.add(node, KGO.startOffset, _integer(m.start))
-        facts.add(node, KGO.endOffset, _integer(m.end))
-        facts.add(node, KGO.extractor, _string(m.extractor))
+        ent = iris.get(key) or iris.setdefault(key, entity_iri(key))
+        add(node, a_type, mention_c)
+        add(node, mention_of, ent)
+        add(node, surface_p, _string(m.text))
+        add(node, start_p, _integer(m.start))
+        add(node, end_p, _integer(m.end))
+        add(node, extractor_p, _string(m.extractor))
         sent = r.sentence_at(m.start)
         if sent is not None:
-            facts.add(node, KGO.inSentence, sentence_iri(doc.id, sent.start, sent.end))
-            facts.add(article_iri(doc.id, sent.article), KGO.mentions, ent)
+            add(node, in_sentence, sentence_iri(doc.id, sent.start, sent.end))
+            add(article_iri(doc.id, sent.article), mentions_p, ent)
     for a in r.articles:
         if a.source:
             src = _source_entity(r, a)
@@ -268,7 +277,36 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
             triple = (entity_iri(st.subject), KGO.hasStatistic, node)
             facts.add(*triple)
             _statement(facts, triple, doc.id, st.sentence_start, st.sentence_end, st.extractor)
-    return DocumentTriples(facts.sorted_bytes(), shared.sorted_bytes(), tuple(sorted(r.entities)))
+    nt = facts.sorted_bytes()
+    return DocumentTriples(_turtle(nt), shared.sorted_bytes(), tuple(sorted(r.entities)),
+                           len(facts), count_classes(nt))
+
+
+_KGO_TYPE = re.compile(rb"<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> "
+                       rb"<https://w3id\.org/policykg/ontology#(\w+)> \.")
+
+
+def count_classes(ntriples: bytes) -> dict[str, int]:
+    """Nodes per kgo: class in N-Triples."""
+    counts: dict[str, int] = {}
+    for m in _KGO_TYPE.findall(ntriples):
+        name = m.decode()
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _turtle(ntriples: bytes) -> bytes:
+    """Sorted N-Triples as Turtle with the contract's prefixes (subjects stay grouped)."""
+    return ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES),
+                        format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+
+
+def _without_prefixes(turtle: bytes) -> bytes:
+    """A Turtle chunk without its @prefix lines (the file declares them once, at its top)."""
+    start = 0
+    while turtle.startswith(b"@prefix ", start):
+        start = turtle.index(b"\n", start) + 1
+    return turtle[start:]
 
 
 def _quantity(g: Lines, node: str, cls: str, q: Target | Statistic, doc_id: str) -> None:
@@ -351,17 +389,36 @@ class GraphParts:
     documents: list[tuple[str, DocumentTriples]] = field(default_factory=list)  # (doc id, …)
     outcomes: bytes = b""
 
-    def chunks(self) -> Iterator[bytes]:
-        """The N-Triples of the whole graph, part by part."""
-        yield self.entity_bytes
-        yield self.shared
+    def chunks(self) -> Iterator[tuple[bytes, ox.RdfFormat]]:
+        """The whole graph, part by part: (bytes, format)."""
+        yield self.entity_bytes, ox.RdfFormat.N_TRIPLES
+        yield self.shared, ox.RdfFormat.N_TRIPLES
         for _doc, t in self.documents:
-            yield t.facts
-        yield self.outcomes
+            yield t.facts, ox.RdfFormat.TURTLE
+        yield self.outcomes, ox.RdfFormat.N_TRIPLES
 
     def triple_count(self) -> int:
-        """How many triples the graph has (one a line)."""
-        return sum(chunk.count(b"\n") for chunk in self.chunks())
+        """How many triples the graph has."""
+        return (sum(chunk.count(b"\n") for chunk in (self.entity_bytes, self.shared, self.outcomes))
+                + sum(t.fact_count for _d, t in self.documents))
+
+    def class_counts(self) -> dict[str, int]:
+        """Nodes per kgo: class."""
+        counts: dict[str, int] = {}
+        for part in [count_classes(self.entity_bytes), count_classes(self.shared),
+                     count_classes(self.outcomes), *(t.classes for _d, t in self.documents)]:
+            for name, n in part.items():
+                counts[name] = counts.get(name, 0) + n
+        return dict(sorted(counts.items()))
+
+    def write_turtle(self, out) -> None:
+        """The whole graph as one Turtle file: the prefixes once, then each part (the
+        documents' facts as their workers wrote them)."""
+        out.write(ox.serialize(ox.parse(self.entity_bytes + self.shared + self.outcomes,
+                                        format=ox.RdfFormat.N_TRIPLES),
+                               format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"")
+        for _doc, t in self.documents:
+            out.write(_without_prefixes(t.facts))
 
 
 def ensure_triples(r: DocumentResult) -> DocumentTriples:
@@ -392,9 +449,9 @@ def graph_parts(results: Iterable[DocumentResult]) -> GraphParts:
 
 def iter_triples(parts: GraphParts) -> Iterator[ox.Triple]:
     """The graph's triples, parsed part by part (never all at once)."""
-    for chunk in parts.chunks():
+    for chunk, fmt in parts.chunks():
         if chunk:
-            yield from ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES)
+            yield from ox.parse(chunk, format=fmt)
 
 
 def document_quads(parts: GraphParts) -> Iterator[ox.Quad]:
@@ -410,8 +467,10 @@ def document_quads(parts: GraphParts) -> Iterator[ox.Quad]:
             if key in parts.entities:
                 e, types = parts.entities[key]
                 own.update(entity_lines(e, types))
-        for chunk in (own.sorted_bytes(), shared_of[doc_id], t.facts):
-            for x in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES):
+        for chunk, fmt in ((own.sorted_bytes(), ox.RdfFormat.N_TRIPLES),
+                           (shared_of[doc_id], ox.RdfFormat.N_TRIPLES),
+                           (t.facts, ox.RdfFormat.TURTLE)):
+            for x in ox.parse(chunk, format=fmt):
                 yield ox.Quad(x.subject, x.predicate, x.object, graph)
 
 

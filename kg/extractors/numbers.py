@@ -134,8 +134,14 @@ _UNITLESS = re.compile(r"(?P<pre>达到|达)(?P<num>\d+(?:\.\d+)?)(?P<post>以�
 _HALF = re.compile(r"(?P<pre>超过|超|近|接近|不少于|不低于|至少|约)?(?P<num>一半|半数)(?P<post>以上|左右)?")
 
 
+# a clause without any of these has no number (most clauses: a cheap test first)
+_ANY_NUMBER = re.compile(f"[\\d{_CN_CHARS}半]")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every quantity with a unit in ``text`` (a clause), left to right."""
+    if not _ANY_NUMBER.search(text):
+        return []
     out = []
     for m in _HALF.finditer(text):
         pre, post = m.group("pre") or "", m.group("post") or ""

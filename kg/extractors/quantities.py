@@ -187,6 +187,8 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
     """The targets and statistics of one sentence."""
     sv: SentenceView = sf.sv
     text = sv.text
+    if "翻" not in text and not find_numbers(text):
+        return [], []  # most sentences: no number at all
     doc_text = sf.passage.doc.text
     marks = time_marks(text, ctx.doc_year)
     spans = [(m.start, m.end) for m in sf.mentions]
@@ -202,8 +204,9 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
         numbers = find_numbers(clause)
         for i, n in enumerate(numbers):
             s, e = sv.view.span(clause_start + n.num_start, clause_start + n.num_end)
-            if _excluded(clause, n, spans, (s, e)) \
-                    or (clause_start + n.num_end not in sv.bounds and clause_start + n.num_end < len(text)):
+            end = clause_start + n.num_end
+            if _excluded(clause, n, spans, (s, e)) or (
+                    end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and end not in sv.bounds):
                 continue  # 十五部门: the unit is the start of a word
             comparator = n.comparator
             if n.pre in PRE_COMPARATOR and "分别" in clause[:n.start]:

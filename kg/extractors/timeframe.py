@@ -9,6 +9,7 @@ what they are: :mod:`kg.extractors.quantities` does, with what this module says.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,7 +51,8 @@ def _year_value(written: str) -> int:
     return int("".join(_CN_YEAR_DIGIT[ch] for ch in written))
 
 
-def time_marks(text: str, doc_year: int | None) -> list[TimeMark]:
+@functools.lru_cache(maxsize=4096)  # a sentence is read for its times by several stages
+def time_marks(text: str, doc_year: int | None) -> tuple[TimeMark, ...]:
     """Every time expression of ``text`` with the year it means, left to right.
 
     到2025年 -> deadline 2025; 比上年 (in a text of 2006) -> base 2005; 2015年以来 -> since 2015;
@@ -81,7 +83,7 @@ def time_marks(text: str, doc_year: int | None) -> list[TimeMark]:
             out.append(TimeMark(m.start(), m.end(), doc_year + _RELATIVE_YEAR[m.group("word")], kind))
     for m in _PLAN_PERIOD.finditer(text):
         out.append(TimeMark(m.start(), m.end(), PLAN_PERIODS[m.group("plan")], "period"))
-    return sorted(out, key=lambda t: t.start)
+    return tuple(sorted(out, key=lambda t: t.start))
 
 
 def is_deadline(t: TimeMark, doc_year: int | None) -> bool:
