@@ -59,15 +59,26 @@ def _extract(doc: Document, max_seconds: float | None = None) -> object:
     back as N-Triples), or an error message."""
     from kg.graph import ensure_triples
     from kg.pipeline import extract_document
+    from kg.viz.model import page_part
     try:
         with time_budget(max_seconds):
             result = extract_document(doc)
             ensure_triples(result)
-            return result
+            result.page = page_part(result)
+            return slim(result)
     except DocumentTimeout:
         return f"{doc.path}: extraction took longer than {max_seconds:g} s (--max-doc-seconds)"
     except Exception as e:  # noqa: BLE001 - reported per document by the builder
         return f"{doc.path}: extraction failed ({type(e).__name__}: {e})"
+
+
+def slim(result):
+    """A result without its sentences and mentions once its triples and page part are made:
+    a build needs no more of them, and a corpus's results then fit in memory."""
+    result.sentences = []
+    result.mentions = []
+    result._starts = None
+    return result
 
 
 def _die_with_parent(parent: int) -> None:

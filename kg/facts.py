@@ -15,6 +15,7 @@ from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
 from kg.extractors.quantities import QuantityContext, extract_quantities, passage_place
 from kg.extractors.relations import SentenceFacts, extract_relations
+from kg.extractors.sources import article_credits
 from kg.extractors.timeframe import (
     goal_lists,
     governing_deadlines,
@@ -69,6 +70,9 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
         if passage.article.n == 0:
             continue  # a masthead or copyright page states no facts
         ms = in_passage(passage, result.mentions)
+        sources, journalists = article_credits(passage, ms)
+        result.sources.extend((passage.article.n, key) for key in sources)
+        result.posts.extend(journalists)
         topic = {
             "programme": _main_topic(passage, ms, {Label.PROGRAMME}),
             "event": _main_topic(passage, ms, {Label.EVENT}),

@@ -240,11 +240,9 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
         if sent is not None:
             add(node, in_sentence, sentence_iri(doc.id, sent.start, sent.end))
             add(article_iri(doc.id, sent.article), mentions_p, ent)
-    for a in r.articles:
-        if a.source:
-            src = _source_entity(r, a)
-            if src is not None:
-                facts.add(article_iri(doc.id, a.n), DCTERMS.source, entity_iri(src))
+    for n, key in r.sources:
+        if key in r.entities:
+            facts.add(article_iri(doc.id, n), DCTERMS.source, entity_iri(key))
     for rel in r.relations:
         if rel.subject not in r.entities or rel.object not in r.entities:
             continue
@@ -328,14 +326,6 @@ def _quantity(g: Lines, node: str, cls: str, q: Target | Statistic, doc_id: str)
     g.add(node, KGO.endOffset, _integer(q.end))
     g.add(node, PROV.wasDerivedFrom, sentence_iri(doc_id, q.sentence_start, q.sentence_end))
     g.add(node, KGO.extractor, _string(q.extractor))
-
-
-def _source_entity(r: DocumentResult, a) -> str | None:
-    """The entity of an article's （来源：…）: the mention inside its source line."""
-    for m in r.mentions:
-        if a.start <= m.start < a.end and m.text.strip() == a.source.strip():
-            return entity_key(m)
-    return None
 
 
 def outcome_lines(outcomes: Iterable[Outcome]) -> Lines:

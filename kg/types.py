@@ -210,8 +210,11 @@ class DocumentResult:
     posts: list[Post] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
-    # the document's triples (kg.graph.DocumentTriples), made where it was extracted
+    sources: list[tuple[int, str]] = field(default_factory=list)  # (article n, entity key)
+    # the document's triples (kg.graph.DocumentTriples) and its share of the network page
+    # (kg.viz.model.PagePart), made where it was extracted
     triples: object = None
+    page: object = None
     _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -176,26 +176,19 @@ def events(sf: SentenceFacts) -> Iterator[Relation]:
 
 
 def located_in(sf: SentenceFacts) -> Iterator[Relation]:
-    """常州凯达重工科技有限公司 -> locatedIn 常州市: the place an organisation's name begins with."""
+    """An organisation is where its name says (the contract keeps kgo:locatedIn for
+    organisations and events; places have kgo:partOf): 江苏省工业和信息化厅 -> 江苏省, 合肥海关 ->
+    合肥市, 国家外汇管理局安徽省分局 -> 安徽省, 常州凯达重工科技有限公司 -> 常州市 (the last place
+    of China its name holds, not the country)."""
     context = set(sf.passage.context.values())
-    index = place_index()
     for m in sf.mentions:
-        if m.label in (Label.CITY, Label.DISTRICT) or (m.label is Label.PROVINCE and "/" in m.key):
-            # a city is located in its prefecture or province (the gazetteer parent), a zone
-            # named by pattern in its city (苏州高新区 -> 苏州市)
-            parent = index[m.key].parent_key if m.key in index else m.parent_key
-            if parent in index:
-                yield sf.relation(Predicate.LOCATED_IN, entity_key(m), parent,
-                                  "relation.located_in")
-            continue
         # a university named after a city need not be there (大连理工大学江苏研究院)
-        if m.label not in (Label.COMPANY, Label.ORGANIZATION):
+        if m.label not in (Label.AGENCY, Label.COMPANY, Label.ORGANIZATION):
             continue
-        # the last city or district named inside the name: 常州凯达重工科技有限公司 -> 常州市
-        named = places_named_in(m.canonical or m.name, context)  # 市科技孵化中心 -> 江山市…
-        found = named[-1] if named else None
-        if found is not None and found.type in ("City", "District"):
-            yield sf.relation(Predicate.LOCATED_IN, entity_key(m), found.key,
+        named = [p for p in places_named_in(m.canonical or m.name, context)
+                 if p.type in ("Province", "City", "District") and not p.key.count("/")]
+        if named:
+            yield sf.relation(Predicate.LOCATED_IN, entity_key(m), named[-1].key,
                               "relation.located_in")
 
 

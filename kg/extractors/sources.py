@@ -1,26 +1,175 @@
-"""The outlet or agency an article names as its source: （来源：人民日报）.
+"""Where an article comes from: its source lines, datelines and bylines, and its reporters.
 
-Owns: the source mention. The pattern is the one the article splitter uses to read the source
-line, so the two always agree.
+Owns: the forms Chinese news and government pages give their source in — （来源：人民日报）,
+来源：西藏日报, 财联社(北京,记者 徐昊)讯, 新华社北京2月18日电, 央视网消息（新闻联播）：, 本报记者 邢萌,
+新华社记者安蓓、周圆, 每经编辑 杜宇, 南方财经全媒体 见习记者石恩泽, 文|财经E法 杨柳, and a reporter's
+outlet named in the text (对《证券日报》记者分析称, 接受时代周报记者采访): the outlet mentions
+(MediaOutlet, unless another extractor knows the name as an agency), the journalists (Person),
+then, as facts, each article's sources (dcterms:source) and the journalists' posts (记者, 编辑 at
+their outlet). The source-line pattern is the one the article splitter reads.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from kg.extractors.base import Passage, register
+from kg.extractors.base import Passage, SentenceView, register
 from kg.ingest.articles import SOURCE_LINE
-from kg.types import Label, Mention
+from kg.keys import entity_key
+from kg.resources import surnames
+from kg.types import Label, Mention, Post
+
+EXTRACTOR = "pattern.source"
+HEAD_LINES = 6  # a byline or dateline stands in an article's first lines
+_NAME = r"[\u4e00-\u9fff]{2,4}"
+_NAMES = rf"(?P<names>{_NAME}(?:\s*[、,，]\s*{_NAME})*)"
+# what an outlet's name ends in, when no table knows it (财联社, 时代周报, 央视网, 凤凰卫视)
+_OUTLET_END = re.compile(r"(?:社|报|网|台|卫视|新闻|财经|周刊|杂志|之声|客户端|全媒体|发布)$")
+_ROLES = r"本报见习记者|本报记者|见习记者|特约记者|首席记者|记者|责任编辑|编辑|通讯员"
 
 
-@register("pattern.source", labels={Label.MEDIA})
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A source or byline read off a sentence: offsets are into its clean view."""
+
+    outlet: tuple[int, int] | None  # the outlet's name; None for 本报 (this paper)
+    names: tuple[tuple[int, int], ...] = ()  # journalists
+    role: str = ""  # 记者, 编辑… ("" for a source without a byline)
+    this_paper: bool = False  # 本报记者: the article's own outlet
+
+
+# 来源：西藏日报 / 来源: 爱集微 at the start of a line (（来源：…） anywhere: SOURCE_LINE)
+_SOURCE_AT_START = re.compile(r"^来源\s*[:：]\s*(?P<src>[^\s，。；（）()《》:：|]{2,24})")
+# 财联社(北京,记者 徐昊)讯 / 新华社北京2月18日电 / 新华社讯
+_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10}?)\s*(?:[（(](?P<inner>[^（）()]{1,30})[）)])?"
+                       r"(?:[\u4e00-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+_INNER_REPORTER = re.compile(rf"(?P<role>{_ROLES})\s*{_NAMES}")
+# 新华社记者安蓓、周圆 / 每经编辑 杜宇 / 南方财经全媒体 见习记者石恩泽 / 本报记者 邢萌 / 编辑 |郭丽琴
+_BYLINE = re.compile(rf"^(?:(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
+                     rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
+# 文|财经E法 杨柳
+_AUTHOR = re.compile(r"^文\s*[|｜:：]\s*(?P<src>[\u4e00-\u9fffA-Za-z]{2,12})\s+(?P<names>[\u4e00-\u9fff]{2,4})")
+# 央视网消息（新闻联播）：
+_NEWS_FROM = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10})消息(?:[（(](?P<src2>[^（）()]{2,12})[）)])?\s*[:：]")
+# 对《证券日报》记者分析称 / 对南方财经全媒体记者说 / 接受时代周报记者采访
+_REPORTER_OF = re.compile(r"(?:对|向|接受|告诉)《?(?P<src>[\u4e00-\u9fffA-Za-z]{2,12}?)》?记者"
+                          r"(?:表示|说|称|分析|介绍|透露|指出|坦言|采访|专访)")
+
+
+def _is_outlet(name: str) -> bool:
+    return bool(_OUTLET_END.search(name)) or name.endswith(("E法",))
+
+
+def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
+    """The sources and bylines of a sentence; ``head``: among its article's first lines."""
+    text = sv.text
+    for m in SOURCE_LINE.finditer(text):
+        yield Credit(m.span("src"))
+    if head:
+        m = _SOURCE_AT_START.match(text)
+        if m:
+            yield Credit(m.span("src"))
+        m = _DATELINE.match(text)
+        if m and _is_outlet(m.group("src")):
+            inner = _INNER_REPORTER.search(m.group("inner") or "")
+            names = ()
+            if inner:
+                base = m.start("inner")
+                names = tuple(_name_spans(text, base + inner.start("names"), base + inner.end("names")))
+            yield Credit(m.span("src"), names, inner.group("role") if inner else "")
+        m = _BYLINE.match(text)
+        if m:
+            src = m.group("src") or ""
+            this_paper = m.group("role").startswith("本报")
+            outlet = m.span("src") if src and (_is_outlet(src) or len(src) >= 2) else None
+            role = m.group("role").removeprefix("本报")
+            yield Credit(outlet, tuple(_name_spans(text, m.start("names"), m.end("names"))),
+                         role, this_paper or outlet is None)
+        m = _AUTHOR.match(text)
+        if m:
+            yield Credit(m.span("src"), tuple(_name_spans(text, *m.span("names"))), "")
+        m = _NEWS_FROM.match(text)
+        if m:
+            yield Credit(m.span("src"))
+            if m.group("src2"):
+                yield Credit(m.span("src2"))
+    for m in _REPORTER_OF.finditer(text):
+        if _is_outlet(m.group("src")) or m.group(0).count("《"):
+            yield Credit(m.span("src"))
+
+
+def _name_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The people of a list of names (安蓓、周圆), each a family name and one to three more."""
+    family = surnames()
+    for m in re.finditer(_NAME, text[start:end]):
+        name = m.group()
+        if name[0] in family or name[:2] in family:
+            yield start + m.start(), start + m.end()
+
+
+def _head(passage: Passage) -> set[int]:
+    """Indexes of the sentences that open an article (its title and first lines)."""
+    return set(range(min(HEAD_LINES, len(passage.sentences))))
+
+
+@register(EXTRACTOR, labels={Label.MEDIA, Label.PERSON})
 def make_source_extractor(name: str):
-    """The outlet of an article's （来源：…） line: （来源：人民日报） -> 人民日报 (MediaOutlet).
+    """The outlets and journalists of an article's source lines, datelines and bylines.
 
-    An agency named there (（来源：科技部）) keeps its class: agency extractors claim the span.
+    （来源：人民日报） -> 人民日报 (MediaOutlet); 财联社(北京,记者 徐昊)讯 -> 财联社 (MediaOutlet), 徐昊
+    (Person); an agency named there (（来源：科技部）) keeps its class: agency extractors claim it.
     """
     def extract(passage: Passage) -> Iterator[Mention]:
-        for sv in passage.sentences:
-            for m in SOURCE_LINE.finditer(sv.text):
-                yield sv.mention(m.start("src"), m.end("src"), Label.MEDIA, name,
-                                 canonical=m.group("src").strip(), doc=passage.doc)
+        head = _head(passage)
+        for i, sv in enumerate(passage.sentences):
+            for c in credits(sv, i in head):
+                if c.outlet is not None:
+                    a, b = c.outlet
+                    yield sv.mention(a, b, Label.MEDIA, name, canonical=sv.text[a:b].strip(),
+                                     doc=passage.doc)
+                for a, b in c.names:
+                    yield sv.mention(a, b, Label.PERSON, name, canonical=sv.text[a:b],
+                                     doc=passage.doc)
     return extract
+
+
+def article_credits(passage: Passage, mentions: list[Mention]) -> tuple[list[str], list[Post]]:
+    """An article's sources (entity keys, in order) and its journalists' posts, from the
+    mentions the linker kept at the credits' places."""
+    at = {(m.start, m.end): m for m in mentions}
+    sources: list[str] = []
+    posts: list[Post] = []
+    head = _head(passage)
+    pending: list[tuple[Mention, str, SentenceView]] = []  # 本报记者: the outlet comes later
+    for i, sv in enumerate(passage.sentences):
+        for c in credits(sv, i in head):
+            outlet = None
+            if c.outlet is not None:
+                outlet = at.get(sv.view.span(*c.outlet))
+                if outlet is not None and (outlet.label.is_organization):
+                    key = entity_key(outlet)
+                    if key not in sources:
+                        sources.append(key)
+                else:
+                    outlet = None
+            for a, b in c.names:
+                person = at.get(sv.view.span(a, b))
+                if person is None or person.label is not Label.PERSON or not c.role:
+                    continue
+                if outlet is not None:
+                    posts.append(_post(sv, person, c.role, entity_key(outlet)))
+                elif c.this_paper:
+                    pending.append((person, c.role, sv))
+    for person, role, sv in pending:  # 本报记者 邢萌 … 对《证券日报》记者: this paper is that one
+        if sources:
+            posts.append(_post(sv, person, role, sources[0]))
+    return sources, posts
+
+
+def _post(sv: SentenceView, person: Mention, role: str, outlet: str) -> Post:
+    s = sv.sentence
+    return Post(s.doc_id, s.start, s.end, entity_key(person), role, outlet, "relation.posts")
+
+
+__all__ = ["Credit", "EXTRACTOR", "article_credits", "credits", "make_source_extractor"]

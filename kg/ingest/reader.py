@@ -97,8 +97,35 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
                                        else find_year(raw.text))
         first = raw.title or next((ln.strip() for ln in raw.text.splitlines() if ln.strip()), "")
         doc_id = document_id(path) if raw.name == path.name else document_id(Path(raw.name))
-        yield Document(doc_id, str(path) if raw.name == path.name else f"{path}#{raw.name.rsplit('#', 1)[1]}",
-                       raw.text, date, first[:200], year)
+        where = str(path) if raw.name == path.name else f"{path}#{raw.name.rsplit('#', 1)[1]}"
+        parts = split_text(raw.text)
+        if len(parts) == 1:
+            yield Document(doc_id, where, raw.text, date, first[:200], year)
+            continue
+        # a file of many books' length is read as parts, each a document of its own, so that
+        # memory stays bounded (offsets are into each part, named FILE#partK)
+        for k, text in enumerate(parts, start=1):
+            yield Document(f"{doc_id}-p{k}", f"{where}#part{k}", text, date,
+                           f"{first[:180]}（第{k}部分）", year)
+
+
+MAX_DOCUMENT = 500_000  # characters a document is read in at most
+
+
+def split_text(text: str, limit: int = MAX_DOCUMENT) -> list[str]:
+    """``text`` cut into parts of at most ``limit`` characters, at paragraph ends (a blank
+    line, else a line end, else anywhere)."""
+    parts, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n\n")
+        if cut < limit // 2:
+            cut = window.rfind("\n")
+        cut = cut + 1 if cut >= limit // 2 else limit
+        parts.append(text[start:start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
 
 
 def read_document(path: str | Path) -> Document:

@@ -123,21 +123,35 @@ def _number(kind: str, q, text: str) -> dict[str, str]:
             "comparator": q.comparator, "period": q.period, "text": text}
 
 
-def network_from_results(results: list[DocumentResult],
-                         entities: dict[str, tuple[Entity, set[Label]]]) -> Network:
-    """The page's model from a build's records (entities as merged for the graph)."""
+@dataclass(slots=True)
+class PagePart:
+    """What one document adds to the page, by entity key: made where the document was
+    extracted, so a build keeps this instead of every sentence and mention."""
+
+    articles: list[tuple[str, str, int | None]] = field(default_factory=list)  # title, doc, year
+    mentions: dict[str, int] = field(default_factory=dict)
+    named_in: dict[str, set[int]] = field(default_factory=dict)  # key -> local article indexes
+    provinces: dict[str, set[str]] = field(default_factory=dict)
+    # (subject key, object key, label, [(sentence, local article index)])
+    edges: list[tuple[str, str, str, list[tuple[str, int]]]] = field(default_factory=list)
+    numbers: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+
+def page_part(r: DocumentResult) -> PagePart:
+    """The page's share of one document's results."""
     from kg.extractors.gazetteers import ancestors, place_index
-    from kg.graph import entity_iri
     from kg.keys import entity_key
 
-    b = _Builder()
     index = place_index()
-    iri_of = {}
-    for key, (e, _types) in entities.items():
-        if e.label.value in NODE_CLASSES:
-            iri_of[key] = entity_iri(key)[1:-1]
-            i = b.node(iri_of[key], e.label.value, e.name)
-            b.net.nodes[i].aliases = list(e.aliases)
+    doc, part = r.doc, PagePart()
+    titles = {a.n: a.title for a in r.articles}
+    local: dict[int, int] = {}
+
+    def article(n: int) -> int:
+        if n not in local:
+            local[n] = len(part.articles)
+            part.articles.append((titles.get(n, doc.title), doc.path, doc.year))
+        return local[n]
 
     def province_of(key: str) -> str | None:
         for k in (key, *ancestors(key)):
@@ -146,55 +160,75 @@ def network_from_results(results: list[DocumentResult],
                 return row.name
         return None
 
-    for r in results:
-        doc = r.doc
-        titles = {a.n: a.title for a in r.articles}
-        article_of: dict[int, int] = {}
+    provinces_of_article: dict[int, set[str]] = defaultdict(set)
+    for m in r.mentions:
+        key = entity_key(m)
+        sent = r.sentence_at(m.start)
+        if key not in r.entities or sent is None:
+            continue
+        part.mentions[key] = part.mentions.get(key, 0) + 1
+        a = article(sent.article)
+        part.named_in.setdefault(key, set()).add(a)
+        if m.label.is_place:
+            p = province_of(key)
+            if p:
+                provinces_of_article[a].add(p)
+    for key, arts in part.named_in.items():
+        part.provinces[key] = set().union(*(provinces_of_article[a] for a in arts))
 
-        def article(n: int) -> int:
-            if n not in article_of:
-                article_of[n] = b.article(str(n), titles.get(n, doc.title), doc.path, doc.year)
-            return article_of[n]
+    def evidence(start: int) -> list[tuple[str, int]]:
+        s = r.sentence_at(start)
+        return [(s.text, article(s.article))] if s else []
 
-        provinces_of_article: dict[int, set[str]] = defaultdict(set)
-        seen: list[tuple[int, int]] = []
-        for m in r.mentions:
-            key = entity_key(m)
-            iri = iri_of.get(key)
-            sent = r.sentence_at(m.start)
-            if iri is None or sent is None:
-                continue
-            node = b.net.nodes[b.index[iri]]
-            node.mentions += 1
-            a = article(sent.article)
-            node.articles.add(a)
-            seen.append((b.index[iri], a))
-            if m.label.is_place:
-                p = province_of(key)
-                if p:
-                    provinces_of_article[a].add(p)
-        for i, a in seen:
-            b.net.nodes[i].provinces |= provinces_of_article[a]
+    for rel in r.relations:
+        part.edges.append((rel.subject, rel.object, rel.predicate.value, evidence(rel.start)))
+    for p in r.posts:
+        part.edges.append((p.person, p.organization, p.title, evidence(p.start)))
+    for kind, records, owner in (("target", r.targets, "setter"),
+                                 ("statistic", r.statistics, "subject")):
+        for q in records:
+            key = getattr(q, owner)
+            if key:
+                s = r.sentence_at(q.start)
+                part.numbers.setdefault(key, []).append(_number(kind, q, s.text if s else ""))
+    return part
 
-        def evidence(start: int) -> list[tuple[str, int]]:
-            s = r.sentence_at(start)
-            return [(s.text, article(s.article))] if s else []
 
-        for rel in r.relations:
-            if rel.subject in iri_of and rel.object in iri_of:
-                b.edge(iri_of[rel.subject], iri_of[rel.object], rel.predicate.value,
-                       evidence(rel.start))
-        for p in r.posts:
-            if p.person in iri_of and p.organization in iri_of:
-                b.edge(iri_of[p.person], iri_of[p.organization], p.title, evidence(p.start))
-        for kind, records, owner in (("target", r.targets, "setter"),
-                                     ("statistic", r.statistics, "subject")):
-            for q in records:
-                iri = iri_of.get(getattr(q, owner))
-                if iri is not None:
-                    s = r.sentence_at(q.start)
-                    b.net.nodes[b.index[iri]].numbers.append(_number(kind, q, s.text if s else ""))
+def network_from_parts(parts: Iterable[PagePart],
+                       entities: dict[str, tuple[Entity, set[Label]]]) -> Network:
+    """The page's model from the documents' page parts (entities as merged for the graph)."""
+    from kg.graph import entity_iri
+
+    b = _Builder()
+    iri_of = {}
+    for key, (e, _types) in entities.items():
+        if e.label.value in NODE_CLASSES:
+            iri_of[key] = entity_iri(key)[1:-1]
+            i = b.node(iri_of[key], e.label.value, e.name)
+            b.net.nodes[i].aliases = list(e.aliases)
+    for part in parts:
+        articles = [b.article(str(k), title, document, year)
+                    for k, (title, document, year) in enumerate(part.articles)]
+        for key, n in part.mentions.items():
+            if key in iri_of:
+                node = b.net.nodes[b.index[iri_of[key]]]
+                node.mentions += n
+                node.articles |= {articles[a] for a in part.named_in.get(key, ())}
+                node.provinces |= part.provinces.get(key, set())
+        for s, o, label, evidence in part.edges:
+            if s in iri_of and o in iri_of:
+                b.edge(iri_of[s], iri_of[o], label, [(t, articles[a]) for t, a in evidence])
+        for key, numbers in part.numbers.items():
+            if key in iri_of:
+                b.net.nodes[b.index[iri_of[key]]].numbers.extend(numbers)
     return b.net
+
+
+def network_from_results(results: list[DocumentResult],
+                         entities: dict[str, tuple[Entity, set[Label]]]) -> Network:
+    """The page's model from a build's records (their page parts, made now if not yet)."""
+    return network_from_parts((r.page if r.page is not None else page_part(r) for r in results),
+                              entities)
 
 
 _NODE_QUERY = """
@@ -332,5 +366,6 @@ def to_networkx(net: Network):
     return g
 
 
-__all__ = ["Article", "Edge", "NODE_CLASSES", "Network", "Node", "ego", "network_from_results",
-           "network_from_store", "to_networkx"]
+__all__ = ["Article", "Edge", "NODE_CLASSES", "Network", "Node", "PagePart", "ego",
+           "network_from_parts", "network_from_results", "network_from_store", "page_part",
+           "to_networkx"]

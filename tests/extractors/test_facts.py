@@ -98,7 +98,13 @@ def test_located_by_verbs_and_by_a_place_right_before(result):
     # 截至目前，高新区先后引进中科院苏州医工所: the bare 高新区 is the article's 苏州高新区
     assert ("中科院苏州医工所", "苏州高新技术产业开发区") in located \
         or ("中国科学院苏州生物医学工程技术研究所", "苏州高新技术产业开发区") in located
-    assert ("苏州高新技术产业开发区", "苏州市") in located
+    # a zone is part of its city (the contract keeps locatedIn for organisations and events)
+    assert ("苏州高新技术产业开发区", "苏州市") in pairs(result, Predicate.PART_OF)
+    places = {e.name for e in result.entities.values() if e.label.is_place}
+    assert not any(s in places for s, _o in located)
+    # an organisation is where its name says: a province's department, a city's customs
+    assert ("中共江苏省委员会", "江苏省") in located
+    assert ("合肥海关", "合肥市") in _facts("合肥海关发布通知。", Predicate.LOCATED_IN)
     assert ("国家煤化工产品质量监督检验中心（安徽）", "淮南市") in located
     assert ("江山市科技孵化中心", "江山市") in located
     # 常州市科技部门 is the city's department: nothing is located in 常州 as 科学技术部

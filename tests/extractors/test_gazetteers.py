@@ -41,7 +41,8 @@ def test_central_agencies(text, expected):
 
 
 def test_media_and_companies():
-    assert [m.canonical for m in run("gazetteer.media", "新华社记者：“科技政策要扎实落地”")] == ["新华社"]
+    # the official name, not the short one people write
+    assert [m.canonical for m in run("gazetteer.media", "新华社记者：“科技政策要扎实落地”")] == ["新华通讯社"]
     assert [m.name for m in run("gazetteer.company", "与美\n\n敦力、强生等合作")] == ["美敦力", "强生"]
 
 
