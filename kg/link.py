@@ -141,7 +141,7 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
         short = normalise(m.name)
         if short in defined and m.extractor not in (ABBREVIATION_EXTRACTOR, ALIAS_EXTRACTOR):
             key, label, is_alias = defined[short]
-            out.append(replace(m, key=key, label=label, canonical="" if not is_alias else m.name,
+            out.append(replace(m, key=key, label=label, canonical="",
                                extractor=ABBREVIATION_EXTRACTOR if not is_alias else m.extractor))
             continue
         if m.label is Label.PROGRAMME and m.extractor not in (ABBREVIATION_EXTRACTOR,

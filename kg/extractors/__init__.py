@@ -12,6 +12,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.agency_unit",
     "gazetteer.media",
     "gazetteer.company",
+    "gazetteer.stock",
     "gazetteer.place",
     "pattern.zone",
     "pattern.country_list",
@@ -22,7 +23,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.programme",
     "pattern.source",
 )
-GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:6])
+GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:7])
 # chosen before the open patterns: known names, and people found next to their titles
 TRUSTED_EXTRACTORS = GAZETTEER_EXTRACTORS | {"pattern.person"}
 

@@ -267,3 +267,38 @@ def make_company_gazetteer_extractor(name: str):
     rows = [(f"org:{r['name']}", Label.COMPANY, r["name"], split_aliases(r["aliases"]))
             for r in table("companies.tsv")]
     return _make_table_extractor(name, _table_gazetteer(rows))
+
+
+# what makes a short name that is also a common word (文化, 五粮液) a listed company: its stock
+# code in brackets (盐湖股份 （000792）, 宁德时代(300750.SZ)) or a company word right after it
+_STOCK_CONTEXT = re.compile(r"\s*[（(]\s*(?:(?:SH|SZ|BJ)\s*)?\d{6}(?:\.(?:SH|SZ|BJ))?\s*[）)]"
+                            r"|(?:股份|公司|集团)", re.IGNORECASE)
+
+
+@functools.cache
+def _stock_gazetteer() -> Gazetteer:
+    return Gazetteer((r["name"], (f"org:{r['name']}", r["alone"] == "yes"))
+                     for r in table("stocks.tsv"))
+
+
+@register("gazetteer.stock", labels={Label.COMPANY})
+def make_stock_extractor(name: str):
+    """Listed companies by their stock short names: 欣旺达、德方纳米 -> Company.
+
+    A name must start and end on jieba tokens (中国新能源汽车 has no 国新能源). A short name that is
+    also a common word or a place needs its stock code or a company word after it:
+    复上市的盐湖股份 （000792） -> 盐湖股份; 发展文化事业 -> nothing.
+    """
+    gaz = _stock_gazetteer()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            text = sv.text
+            for a, b, (key, alone) in gaz.find(text):
+                if a not in sv.bounds:
+                    continue
+                if (alone and (b in sv.bounds or b == len(text))) \
+                        or _STOCK_CONTEXT.match(text, b):
+                    yield sv.mention(a, b, Label.COMPANY, name, canonical=text[a:b], key=key,
+                                     doc=passage.doc)
+    return extract

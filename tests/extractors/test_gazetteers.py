@@ -80,3 +80,20 @@ def test_universities_and_institutes_by_their_short_forms():
                      ("ResearchOrganization", "中国信息通信研究院"),
                      ("ResearchOrganization", "之江实验室"),
                      ("ResearchOrganization", "中国科学院自动化研究所")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: two listed companies by their short names
+    ("牧原股份与海天味业签署采购协议", ["牧原股份", "海天味业"]),
+    # a name that is also a place or a word needs its stock code or a company word
+    ("张家界（000430）公告称", ["张家界"]),
+    ("五粮液集团加快转型", ["五粮液"]),
+    ("张家界市文化旅游", []),
+    ("发展文化事业和文化产业", []),
+    # names are whole tokens: 中国新能源汽车 holds no 国新能源
+    ("推动中国新能源汽车产业发展", []),
+])
+def test_listed_companies_by_short_name(text, expected):
+    found = run("gazetteer.stock", text)
+    assert [m.name for m in found] == expected
+    assert all(m.label.value == "Company" for m in found)
