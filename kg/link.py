@@ -23,13 +23,22 @@ from kg.extractors.base import aligned
 from kg.extractors.names import name_start
 from kg.extractors.organizations import name_endings
 from kg.keys import entity_key, normalise
-from kg.types import PLACE_LABELS, Entity, Label, Mention
+from kg.types import ORGANIZATION_LABELS, PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
 _ABBREVIATION = re.compile(r"[（(]以下简称([“《\"]?)([^”》\"）)]{1,14})[”》\"]?[）)]")
 _GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲要|意见|报告|推进计划|行动计划|实施方案|"
                                 r"通知|办法|决定|工程|专项|行动)|重大专项)$")
 ABBREVIATION_EXTRACTOR = "link.abbreviation"
+OFFICIAL_TITLE_EXTRACTOR = "pattern.official_title"
+ISSUED_DOCUMENT_EXTRACTOR = "link.issued_document"  # a plan a title issues: 关于印发《…》的通知
+# a title that issues or sets up what it names: 关于印发…的通知, 关于同意建立…制度的批复
+_ISSUING = re.compile(r"关于(?:印发|转发|发布|颁布|同意建立|同意设立|建立|设立)(.+)的(?:" + "通知|决定|批复|意见"
+                      + r")$")
+_PLAN_END = re.compile(r"(?:规划|计划|方案|办法|意见|政策|措施|细则|纲要|指南|清单|目录|规定|条例|标准|"
+                       r"要点|决定|制度)(?:[（(]\d{4}\s*[-—–－至]+\s*\d{4}年?[）)])?$")
+# what may stand between the bodies that head one title: 工业和信息化部办公厅 农业农村部办公厅
+_BETWEEN_ISSUERS = frozenset(" \u3000\t、和与及")
 ALIAS_EXTRACTOR = "link.alias"  # a later use of a quoted short form defined by 以下简称
 PROPAGATED_EXTRACTOR = "link.propagate"
 
@@ -82,9 +91,86 @@ def _may_contain(m: Mention, inner: Mention) -> bool:
     """Whether a pattern's name may swallow a known name from the left: a registered company
     name around a known company's (苏州汇川技术有限公司 is not 汇川技术) and a title in 《》
     (《国务院办公厅关于…的通知》). …联合工信部 still may not swallow 工信部."""
+    if m.extractor == OFFICIAL_TITLE_EXTRACTOR:
+        return True  # 国务院关于同意建立国务院…联席会议制度的批复
     if m.label is Label.COMPANY and inner.label is Label.COMPANY:
         return bool(_LEGAL_FORM.search(m.canonical or m.name))
     return m.label is Label.PROGRAMME and m.text.startswith("《")
+
+
+def issuers_of_title(title: Mention, ms: list[Mention], at: int, text: str) -> list[Mention]:
+    """The bodies written right before an official title, in order: 工业和信息化部办公厅
+    农业农村部办公厅 商务部办公厅|关于开展…的通知 -> the three. ``ms`` are sorted mentions and
+    ``at`` the title's index among them."""
+    out: list[Mention] = []
+    edge = title.start
+    for m in reversed(ms[:at][-8:]):
+        gap = text[m.end:edge]
+        if m.end > edge or m.label not in ORGANIZATION_LABELS or len(gap) > 2 \
+                or any(c not in _BETWEEN_ISSUERS for c in gap):
+            break
+        out.append(m)
+        edge = m.start
+    return out[::-1]
+
+
+def name_official_titles(passage: Passage, mentions: list[Mention]) -> list[Mention]:
+    """Official titles named as they are cited, with their issuers: 国务院|关于…的决定 ->
+    国务院关于…的决定 (the same title written later without them names the same document);
+    and the plans a title issues, as names inside it (关于印发《A》《B》的通知 -> A, B)."""
+    text = passage.doc.text
+    ms = sorted(mentions)
+    named: dict[str, str] = {}  # the bare title -> the title with its issuers
+    out = []
+    for i, m in enumerate(ms):
+        if m.extractor == OFFICIAL_TITLE_EXTRACTOR:
+            chain = issuers_of_title(m, ms, i, text)
+            if chain:
+                full = re.sub(r"\s+", " ", text[chain[0].start:m.end])
+                named.setdefault(normalise(m.name), full)
+                m = replace(m, canonical=full)
+        out.append(m)
+        if m.label is Label.PROGRAMME and "关于" in m.name:
+            out.extend(_issued_in_title(passage, m))
+    return sorted(replace(m, canonical=named[normalise(m.name)])
+                  if m.extractor == OFFICIAL_TITLE_EXTRACTOR
+                  and normalise(m.canonical) == normalise(m.name) and normalise(m.name) in named
+                  else m for m in out)
+
+
+def _issued_in_title(passage: Passage, title: Mention) -> list[Mention]:
+    """The plans a title issues or sets up, each a name nested in the title (the one place where
+    mentions nest: a notice is a document of its own and so is what it issues)."""
+    name = title.name.strip("《》")
+    m = _ISSUING.match(name, name.find("关于"))
+    if not m:
+        return []
+    inner = m.group(1)
+    parts = re.split(r"》\s*[和与及、]?\s*《", inner.strip("《》")) if "《" in inner \
+        else _split_plans(inner)
+    out = []
+    for part in parts:
+        if len(part) < 4 or not _PLAN_END.search(part):
+            continue
+        for sv in passage.sentences:
+            if sv.sentence.start <= title.start < sv.sentence.end:
+                at = sv.text.find(part, sv.view.offsets.index(title.start))
+                if at >= 0:
+                    out.append(sv.mention(at, at + len(part), Label.PROGRAMME,
+                                          ISSUED_DOCUMENT_EXTRACTOR, canonical=part,
+                                          doc=passage.doc))
+                break
+    return out
+
+
+def _split_plans(inner: str) -> list[str]:
+    """支持工业互联网发展若干政策和安徽省…行动计划（2021-2023年） -> the two plans: a 和/及/、 that
+    ends one plan's name begins the next."""
+    for m in re.finditer(r"[和及、]", inner):
+        left, right = inner[:m.start()], inner[m.end():]
+        if _PLAN_END.search(left) and _PLAN_END.search(right):
+            return [left, *_split_plans(right)]
+    return [inner]
 
 
 def _label_of_phrase(phrase: str) -> Label:

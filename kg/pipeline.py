@@ -13,7 +13,13 @@ from kg.extractors.gazetteers import CONTEXT_LEVEL, ancestors, find_places, plac
 from kg.facts import extract_facts
 from kg.ingest import split_articles
 from kg.ingest.articles import matter
-from kg.link import link, propagate, resolve_abbreviations, resolve_overlaps
+from kg.link import (
+    link,
+    name_official_titles,
+    propagate,
+    resolve_abbreviations,
+    resolve_overlaps,
+)
 from kg.segment import TextView, is_traditional, segment
 from kg.types import Article, Document, DocumentResult, Mention, Sentence
 
@@ -76,7 +82,7 @@ def extract_document(doc: Document) -> DocumentResult:
         for name in DEFAULT_EXTRACTORS:
             found.extend(make_extractor(name)(passage))
         chosen = resolve_overlaps(found)
-        mentions.extend(resolve_abbreviations(passage, chosen))
+        mentions.extend(name_official_titles(passage, resolve_abbreviations(passage, chosen)))
     mentions = propagate(ps, sorted(mentions))
     entities = link(mentions)
     result = DocumentResult(doc, [p.article for p in ps],

@@ -21,6 +21,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.organization",
     "pattern.event",
     "pattern.programme",
+    "pattern.official_title",
     "pattern.source",
 )
 GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:7])

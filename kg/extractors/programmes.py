@@ -231,3 +231,28 @@ def _named_instance(sv, end: int, name: str, passage: Passage) -> Iterator[Menti
     if m:
         yield sv.mention(m.start(1), m.end(1), Label.PROGRAMME, name,
                          canonical=m.group(1), doc=passage.doc)
+
+
+# an official document named by its title: 关于…的通知 / 意见 / 决定 / 批复 / 请示 …; the title may
+# quote the plan it issues (关于印发《…办法》的通知), never a sentence's end
+DOCUMENT_KINDS = ("指导意见|实施意见|若干意见|意见|通知|决定|批复|请示|报告|复函|告知函|函|公告|"
+                  "通告|办法|规定|决议")
+_OFFICIAL_TITLE = re.compile(r"关于[^。；！？，：\n]{2,150}?的(?:" + DOCUMENT_KINDS + r")(?!建议|稿)")
+
+
+@register("pattern.official_title", labels={Label.PROGRAMME})
+def make_official_title_extractor(name: str):
+    """Official documents named by their title, 关于…的通知.
+
+    国务院关于2018年度国家科学技术奖励的决定 -> 关于2018年度国家科学技术奖励的决定 (Programme;
+    kg.link names it after the issuers written before it: 国务院关于…的决定).
+    """
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for m in _OFFICIAL_TITLE.finditer(sv.text):
+                body = m.group()
+                if any(body.count(a) != body.count(b) for a, b in ("《》", "“”", "「」")):
+                    continue  # a title cut by a quotation it only opens
+                yield sv.mention(m.start(), m.end(), Label.PROGRAMME, name, canonical=body,
+                                 doc=passage.doc)
+    return extract

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from kg.extractors.base import Passage, SentenceView
 from kg.extractors.gazetteers import place_index, places_named_in
-from kg.keys import entity_key
+from kg.keys import entity_key, normalise
+from kg.link import ISSUED_DOCUMENT_EXTRACTOR, issuers_of_title
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")
@@ -24,9 +25,6 @@ _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
 _ATTEND = re.compile(r"出席|致辞|参加|参会")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:隆重)?(?:开幕|举行|召开|举办|启动|揭幕)")
-# the title of a body's document right after the body: 关于…的通知 / 批复 / 意见
-_TITLE_AFTER_ISSUER = re.compile(r"关于[^。；：，《》]{2,60}?的(?:通知|意见|指导意见|实施意见|若干意见|"
-                                 r"批复|决定|办法|若干措施|公告|通告)")
 # verbs whose chosen or winners follow: 上榜的…, 遴选出包括…; 获得…冠军
 _SELECTED = re.compile(r"(?:上榜|入选|入围|获评)的|遴选出(?:包括)?|评选出")
 _WINS = re.compile(r"获得|荣获|夺得|斩获|获")
@@ -88,24 +86,28 @@ def _agent_marker(sf: SentenceFacts, verb_start: int) -> int | None:
 def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
     """近日，工业和信息化部、…等八部门联合印发《“十四五”智能制造发展规划》 -> issuedBy × 8;
     《…规划》由工信部发布 -> issuedBy 工业和信息化部."""
-    if not any(m.label is Label.PROGRAMME for m in sf.mentions) or not _orgs(sf.mentions):
-        return  # most sentences: no verb needs to be looked for
+    if not any(m.label is Label.PROGRAMME for m in sf.mentions):
+        return  # most sentences: no document is named
     text = sf.passage.doc.text
-    for org in _orgs(sf.mentions):
-        # 国务院关于同意建立…联席会议制度的批复: what a body's own document is about, it issues
-        title = _TITLE_AFTER_ISSUER.match(text, org.end, sf.sv.sentence.end)
-        if title:
-            for prog in sf.mentions:
-                if prog.label is Label.PROGRAMME and org.end < prog.start and prog.end <= title.end():
-                    yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),
-                                      "relation.issued_by")
-    for doc in (m for m in sf.mentions if m.label is Label.PROGRAMME):
-        # 工业和信息化部办公厅关于…的通知, 国务院办公厅《关于…的意见》: the issuer heads the title
-        if sf.passage.doc.text[doc.start:doc.end].lstrip("《").startswith("关于"):
-            for org in _orgs(sf.mentions):
-                if org.end == doc.start:
-                    yield sf.relation(Predicate.ISSUED_BY, entity_key(doc), entity_key(org),
-                                      "relation.issued_by")
+    for i, doc in enumerate(sf.mentions):
+        if doc.label is not Label.PROGRAMME:
+            continue
+        title = normalise(doc.text)
+        if title.startswith("关于"):
+            # 工业和信息化部办公厅 农业农村部办公厅 商务部办公厅关于…的通知, 国务院办公厅《关于…
+            # 的意见》: the issuers head the title
+            issuers = [entity_key(org) for org in issuers_of_title(doc, sf.mentions, i, text)]
+        elif "关于" in title:
+            # 《包头市人民政府办公室关于印发…的通知》: the issuers inside the quoted title
+            issuers = _named_issuers(sf, title[:title.index("关于")])
+        else:
+            continue
+        # 关于印发《支持工业互联网发展若干政策》《…行动计划》的通知: what it issues too
+        issued = [entity_key(m) for m in sf.mentions[i + 1:i + 9]
+                  if m.extractor == ISSUED_DOCUMENT_EXTRACTOR and m.end <= doc.end]
+        for org in issuers:
+            for key in (entity_key(doc), *issued):
+                yield sf.relation(Predicate.ISSUED_BY, key, org, "relation.issued_by")
     for vs, ve in _verb_offsets(sf, _ISSUE):
         clause = sf.clause_of(vs)
         progs = [m for m in sf.mentions if m.label is Label.PROGRAMME and m.start >= ve
@@ -123,6 +125,19 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
             for prog in progs[:1]:
                 yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),
                                   "relation.issued_by")
+
+
+def _named_issuers(sf: SentenceFacts, prefix: str) -> list[str]:
+    """Keys of the bodies a title's prefix names, each a body of the document
+    (工业和信息化部办公厅 农业农村部办公厅 -> both); none unless every part is one."""
+    names = sf.passage.cache.get("org_names")
+    if names is None:
+        names = sf.passage.cache["org_names"] = {
+            normalise(n): e.key for e in sf.entities.values() if e.label in ORGANIZATION_LABELS
+            for n in (e.name, *e.aliases)}
+    parts = [p for p in re.split(r"[\s、]+", prefix) if p]
+    keys = [names.get(normalise(p)) for p in parts]  # type: ignore[union-attr]
+    return keys if parts and all(keys) else []  # type: ignore[return-value]
 
 
 def roles(sf: SentenceFacts) -> Iterator[Relation]:

@@ -173,11 +173,14 @@ def test_doubling_is_a_target_without_digits():
         ("制造业机器人密度", "2", "倍", 2025), ("数字经济核心产业增加值", "4", "倍", 2025)]
 
 
-def test_what_a_bodys_document_is_about_it_issues():
+def test_a_bodys_document_is_its_title_and_what_it_sets_up_is_issued_too():
     assert _facts("国务院关于同意建立国务院职业教育工作部际联席会议制度的批复", Predicate.ISSUED_BY) == {
+        ("国务院关于同意建立国务院职业教育工作部际联席会议制度的批复", "国务院"),
         ("国务院职业教育工作部际联席会议制度", "国务院")}
+    # what a body only carries out (开展) it does not issue
     assert _facts("工业和信息化部办公厅关于开展2024年度智能制造试点示范行动的通知",
-                  Predicate.ISSUED_BY) == {("智能制造试点示范行动", "工业和信息化部办公厅")}
+                  Predicate.ISSUED_BY) == {
+        ("工业和信息化部办公厅关于开展2024年度智能制造试点示范行动的通知", "工业和信息化部办公厅")}
 
 
 def test_a_governor_after_a_party_secretary_serves_the_province():
@@ -192,3 +195,41 @@ def test_a_programme_named_again_without_its_level_is_the_same(result):
     again = {result.entities[entity_key(m)].name for m in result.mentions
              if m.text == "中小企业公共服务示范平台"}
     assert again == {"国家中小企业公共服务示范平台"}
+
+
+def test_an_official_title_is_named_with_and_issued_by_the_bodies_before_it():
+    # 1957 work report: two issuers joined by 和 head one decision
+    text = ("全国农业发展纲要修正草案的公布，中共中央和国务院关于兴修农田水利和积肥运动的决定的发布，"
+            "进一步地鼓舞了农民群众的生产积极性。")
+    assert _facts(text, Predicate.ISSUED_BY) == {
+        ("中共中央和国务院关于兴修农田水利和积肥运动的决定", "中国共产党中央委员会"),
+        ("中共中央和国务院关于兴修农田水利和积肥运动的决定", "国务院")}
+
+
+def test_a_notice_issues_the_plans_it_names():
+    # written for the test, in the form of a provincial notice's title line; the plans are named
+    # nowhere else and still become the document's programmes
+    text = ("江苏省人民政府办公厅 江苏省财政厅关于印发江苏省制造业数字化转型若干政策和"
+            "江苏省工业互联网行动计划（2024-2026年）的通知\n各设区市人民政府：现印发给你们。")
+    issued = _facts(text, Predicate.ISSUED_BY)
+    notice = ("江苏省人民政府办公厅 江苏省财政厅关于印发江苏省制造业数字化转型若干政策和"
+              "江苏省工业互联网行动计划（2024-2026年）的通知")
+    assert issued == {(doc, body) for doc in (notice, "江苏省制造业数字化转型若干政策",
+                                              "江苏省工业互联网行动计划（2024-2026年）")
+                      for body in ("江苏省人民政府办公厅", "江苏省财政厅")}
+
+
+def test_a_quoted_title_names_its_issuers_inside_it():
+    text = ("包头市人民政府办公室印发通知。按照《包头市人民政府办公室关于印发包头市数字政府建设行动方案"
+            "（2021—2023年）的通知》要求推进。")
+    issued = _facts(text, Predicate.ISSUED_BY)
+    assert ("包头市人民政府办公室关于印发包头市数字政府建设行动方案（2021—2023年）的通知",
+            "包头市人民政府办公室") in issued
+    assert ("包头市数字政府建设行动方案（2021—2023年）", "包头市人民政府办公室") in issued
+
+
+def test_about_is_no_title_without_a_document_kind():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n关于这个问题，大家的意见并不一致。\n"))
+    assert not any(m.label.value == "Programme" for m in r.mentions)

@@ -57,3 +57,20 @@ def test_quoted_instance_after_a_programme():
     names = [m.canonical for m in run(
         "pattern.programme", "上海市市级科技重大专项“人工智能前沿基础理论与关键技术—自主智能无人系统”启动")]
     assert names == ["上海市市级科技重大专项", "人工智能前沿基础理论与关键技术—自主智能无人系统"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 1957 work report
+    ("中共中央和国务院关于兴修农田水利和积肥运动的决定的发布，进一步地鼓舞了农民群众",
+     ["关于兴修农田水利和积肥运动的决定"]),
+    # 1984 work report: the title of a decision quoted in prose
+    ("党的十二届三中全会通过的关于经济体制改革的决定，是指导我国经济体制改革的纲领性文件",
+     ["关于经济体制改革的决定"]),
+    # a title may quote the plan it issues, but is never cut by a quotation it only opens
+    ("关于印发《包头市2022年数字政府建设考评办法》的通知", ["关于印发《包头市2022年数字政府建设考评办法》的通知"]),
+    ("关于“这个问题的决定", []),
+    # 关于 in prose, across a comma, is no title
+    ("关于这个问题，大家的意见并不一致", []),
+])
+def test_official_titles(text, expected):
+    assert [m.name for m in run("pattern.official_title", text)] == expected
