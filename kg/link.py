@@ -8,6 +8,7 @@ after 科技部部长王志刚). Must not extract relations.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from kg.extractors.base import aligned
 from kg.extractors.names import name_start
 from kg.extractors.organizations import name_endings
 from kg.keys import entity_key, normalise
+from kg.resources import table
 from kg.types import ORGANIZATION_LABELS, PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
@@ -322,6 +324,17 @@ def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]
     return sorted(out)
 
 
+@functools.cache
+def _name_prefixes() -> tuple[tuple[str, str], ...]:
+    return tuple((r["full"], r["short"]) for r in table("name_prefixes.tsv"))
+
+
+def _short_forms(name: str) -> list[str]:
+    """Other written forms of an official name: 中国共产党苏州市委员会 -> 中共苏州市委员会."""
+    return [short + name[len(full):] for full, short in _name_prefixes()
+            if name.startswith(full) and len(name) > len(full)]
+
+
 def link(mentions: Iterable[Mention]) -> dict[str, Entity]:
     """Entities of a set of mentions, by key, with canonical name and every surface form."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -335,7 +348,8 @@ def link(mentions: Iterable[Mention]) -> dict[str, Entity]:
         canonicals = Counter(m.canonical for m in ms if m.canonical)
         name = sorted(canonicals.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] \
             if canonicals else ms[0].name
-        surfaces = sorted({m.name for m in ms if m.extractor != ABBREVIATION_EXTRACTOR} - {name})
+        surfaces = sorted(({m.name for m in ms if m.extractor != ABBREVIATION_EXTRACTOR}
+                           | set(_short_forms(name))) - {name})
         parent = next((m.parent_key for m in ms if m.parent_key), "")
         out[key] = Entity(key, label, name, tuple(surfaces), parent)
     return out

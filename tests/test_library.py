@@ -52,7 +52,7 @@ def test_province_programmes(store):
 
 def test_people_posts(store):
     rows = {(r["person"], r["title"], r["organisation"]) for r in answer(store, "people-posts")}
-    assert ("王志刚", "部长", "科学技术部") in rows and ("胡广杰", "副省长", "江苏省") in rows
+    assert ("王志刚", "部长", "科学技术部") in rows and ("胡广杰", "副省长", "江苏省人民政府") in rows
 
 
 def test_programme_network(store):

@@ -53,12 +53,15 @@ def _is_word_ending_in_bureau(sv: SentenceView, end: int) -> bool:
     return end >= 2 and text[end - 2] in _NOT_BUREAU.get(text[end - 1], ())
 
 
+PARTY_COMMITTEE = "中国共产党{place}委员会"  # the form the table gives a bare 委 (苏州市委)
+
+
 @register("pattern.local_agency", labels={Label.AGENCY})
 def make_local_agency_extractor(name: str):
     """Local bodies resolved to their full official names.
 
     省工信厅中小企业局 (in a Jiangsu article) -> 江苏省工业和信息化厅中小企业局;
-    镇江市政府 -> 镇江市人民政府; 苏州市委 -> 中共苏州市委员会.
+    镇江市政府 -> 镇江市人民政府; 苏州市委 -> 中国共产党苏州市委员会.
     """
     rows = table("local_agencies.tsv")
     gaz = Gazetteer((r["short"], r["full"]) for r in rows)
@@ -72,10 +75,10 @@ def make_local_agency_extractor(name: str):
                 found = place_before(passage, sv, ends, a)
                 abroad = foreign_owner(sv, a, b, foreign_names())
                 if abroad is not None:  # 日本政府: no Chinese official form applies
-                    if full == "中共{place}委员会":
+                    if full == PARTY_COMMITTEE:
                         continue
                     start, canonical = abroad, sv.text[abroad:b]
-                elif found is None or (full == "中共{place}委员会" and b - a != 1):
+                elif found is None or (full == PARTY_COMMITTEE and b - a != 1):
                     continue
                 else:
                     start = found[1]

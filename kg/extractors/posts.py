@@ -2,7 +2,7 @@
 
 Owns: the title chain before a person (省委常委、常务副省长费高云 is two posts) and the body each
 title belongs to: the organisation or place written right before it, else, for 副省长 or 市长,
-the province or city the article is about.
+the province or city the article is about; a 省长's or 市长's body is the place's people's government.
 """
 from __future__ import annotations
 
@@ -12,12 +12,29 @@ from typing import TYPE_CHECKING
 from kg.extractors.gazetteers import place_index
 from kg.extractors.people import member_line, titles
 from kg.keys import entity_key
-from kg.types import ORGANIZATION_LABELS, Label, Post
+from kg.types import ORGANIZATION_LABELS, Entity, Label, Post
 
 if TYPE_CHECKING:
     from kg.extractors.relations import SentenceFacts
 
 _CHAIN_SEP = re.compile(r"^[、和及兼]$")
+
+
+_CHINESE_PLACE = re.compile(r"place:\d{6}$")
+
+
+def _government_of(sf: SentenceFacts, key: str) -> str:
+    """The people's government of a Chinese place whose head or deputy a 省长/市长/区长 is
+    (深圳市 -> 深圳市人民政府); the government becomes an entity of the document if it is not
+    one yet. Other keys are returned as they are."""
+    row = place_index().get(key)
+    if row is None or not _CHINESE_PLACE.match(key) or row.type == "Country":
+        return key
+    name = f"{row.name}人民政府"
+    gov = f"org:{name}"
+    if gov not in sf.entities:
+        sf.entities[gov] = Entity(gov, Label.AGENCY, name)
+    return gov
 
 
 def extract_posts(sf: SentenceFacts) -> list[Post]:
@@ -52,6 +69,8 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         elif out and 0 < a - last_end <= 3:
             # 主任潘云鹤院士、副主任孙优贤院士: a list of posts in one body
             org_key = out[-1].organization
+        if org_key and level:
+            org_key = _government_of(sf, org_key)
         if org_key:
             s = sv.sentence
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,

@@ -42,11 +42,25 @@ class Credit:
 # 来源：西藏日报 / 来源: 爱集微 at the start of a line (（来源：…） anywhere: SOURCE_LINE)
 _SOURCE_AT_START = re.compile(r"^来源\s*[:：]\s*(?P<src>[^\s，。；（）()《》:：|]{2,24})")
 # 财联社(北京,记者 徐昊)讯 / 新华社北京2月18日电 / 新华社讯
-_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10}?)\s*(?:[（(](?P<inner>[^（）()]{1,30})[）)])?"
-                       r"(?:[\u4e00-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+_DATELINE_AFTER = re.compile(r"\s*(?:[（(](?P<inner>[^（）()]{1,30})[）)])?"
+                             r"(?:[\u4e00-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
+                             r"(?:\s*[（(](?P<after>[^（）()]{1,30})[）)])?")
+
+
+def _dateline(text: str) -> tuple[int, re.Match[str]] | None:
+    """A dateline whose source is an outlet's name, as (end of the name, the rest): the
+    shortest such reading (新华社|北京…电, not 新华|社北京…电)."""
+    for n in range(2, min(len(text), 10) + 1):
+        if _is_outlet(text[:n]):
+            m = _DATELINE_AFTER.match(text, n)
+            if m:
+                return n, m
+    return None
+
+
 _INNER_REPORTER = re.compile(rf"(?P<role>{_ROLES})\s*{_NAMES}")
 # 新华社记者安蓓、周圆 / 每经编辑 杜宇 / 南方财经全媒体 见习记者石恩泽 / 本报记者 邢萌 / 编辑 |郭丽琴
-_BYLINE = re.compile(rf"^(?:(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
+_BYLINE = re.compile(rf"^(?:(?!本报)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
                      rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
 # 文|财经E法 杨柳
 _AUTHOR = re.compile(r"^文\s*[|｜:：]\s*(?P<src>[\u4e00-\u9fffA-Za-z]{2,12})\s+(?P<names>[\u4e00-\u9fff]{2,4})")
@@ -70,14 +84,16 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
         m = _SOURCE_AT_START.match(text)
         if m:
             yield Credit(m.span("src"))
-        m = _DATELINE.match(text)
-        if m and _is_outlet(m.group("src")):
-            inner = _INNER_REPORTER.search(m.group("inner") or "")
+        dated = _dateline(text)
+        if dated:
+            n, m = dated
+            group = "inner" if m.group("inner") else "after"  # 新华社北京3月5日电（记者…）
+            inner = _INNER_REPORTER.search(m.group(group) or "")
             names = ()
             if inner:
-                base = m.start("inner")
+                base = m.start(group)
                 names = tuple(_name_spans(text, base + inner.start("names"), base + inner.end("names")))
-            yield Credit(m.span("src"), names, inner.group("role") if inner else "")
+            yield Credit((0, n), names, inner.group("role") if inner else "")
         m = _BYLINE.match(text)
         if m:
             src = m.group("src") or ""
