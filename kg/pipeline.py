@@ -20,16 +20,17 @@ from kg.link import (
     resolve_abbreviations,
     resolve_overlaps,
 )
-from kg.segment import TextView, is_traditional, segment
+from kg.segment import TextView, bounded, is_traditional, segment
 from kg.types import Article, Document, DocumentResult, Mention, Sentence
 
 
-def _title_sentence(doc: Document, article: Article) -> Sentence | None:
-    """The title as a sentence of its article (from the 目录 when the body lost it)."""
+def _title_sentences(doc: Document, article: Article) -> list[Sentence]:
+    """The title as a sentence of its article (from the 目录 when the body lost it); a "title"
+    longer than a sentence may be (a file of one unbroken line) is cut like one."""
     if article.title_start < 0 or article.title_end <= article.title_start:
-        return None
-    a, b = article.title_start, article.title_end
-    return Sentence(doc.id, a, b, article.n, doc.text[a:b])
+        return []
+    return [Sentence(doc.id, a, b, article.n, doc.text[a:b])
+            for a, b in bounded(doc.text, article.title_start, article.title_end)]
 
 
 def passages(doc: Document) -> list[Passage]:
@@ -38,9 +39,7 @@ def passages(doc: Document) -> list[Passage]:
     simplified = is_traditional(doc.text)
     for article in split_articles(doc) + matter(doc):
         sents = segment(doc, article)
-        title = _title_sentence(doc, article)
-        if title is not None:
-            sents.insert(0, title)
+        sents[:0] = _title_sentences(doc, article)
         views = [SentenceView(s, TextView.of(s, simplified)) for s in sents if s.text.strip()]
         passage = Passage(doc, article, views)
         passage.context.update(place_context(passage))

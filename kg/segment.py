@@ -110,10 +110,10 @@ def segment(doc: Document, article: Article) -> list[Sentence]:
     for p_start, p_end in _paragraphs(text, article.body_start, article.end):
         s = p_start
         for m in _SENTENCE_END.finditer(text, p_start, p_end):
-            for a, b in _bounded(text, s, m.end()):
+            for a, b in bounded(text, s, m.end()):
                 out.append(Sentence(doc.id, a, b, article.n, text[a:b]))
             s = m.end()
-        for a, b in _bounded(text, s, p_end):
+        for a, b in bounded(text, s, p_end):
             out.append(Sentence(doc.id, a, b, article.n, text[a:b]))
     return out
 
@@ -126,7 +126,7 @@ MAX_SENTENCE = 600
 _SAFE_CUT = re.compile(r"[，；、,;]")
 
 
-def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The non-empty spans of ``text[start:end]`` (stripped), each at most MAX_SENTENCE long."""
     start, end = _strip_span(text, start, end)
     while end - start > MAX_SENTENCE:

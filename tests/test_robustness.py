@@ -213,3 +213,18 @@ def _alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_a_file_of_one_unbroken_line_is_read_in_sentences_of_bounded_length():
+    """A file with no line break at all (its only line is taken for the title): rules that pair
+    the names of a sentence would be quadratic in it, so it is cut like any long sentence."""
+    from kg.pipeline import passages
+    from kg.segment import MAX_SENTENCE
+    from kg.types import Document
+    line = ("到2025年规模以上制造业企业基本实现数字化网络化江苏省工业和信息化厅副厅长池宇表示"
+            "苏州市将由同济大学牵头加快推进") * 400
+    (p,) = passages(Document("d", "d.txt", line))
+    assert len(p.sentences) >= len(line) // MAX_SENTENCE
+    assert max(len(sv.sentence.text) for sv in p.sentences) <= MAX_SENTENCE
+    # nothing is lost: the sentences cover the line
+    assert sum(len(sv.sentence.text) for sv in p.sentences) == len(line)
