@@ -23,11 +23,13 @@ Outcome = tuple[int, object]  # (index, DocumentResult or an error message)
 def warm_up() -> None:
     """Load everything extraction needs once (forked workers inherit it)."""
     from kg.extractors import DEFAULT_EXTRACTORS, load_builtins, make_extractor
+    from kg.extractors.base import Gazetteer
     from kg.segment import tokenizer
     load_builtins()
     tokenizer()
     for name in DEFAULT_EXTRACTORS:
         make_extractor(name)
+    Gazetteer.compile_shared()
 
 
 class DocumentTimeout(Exception):

@@ -23,24 +23,25 @@ from kg.extractors import (
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
 from kg.extractors.organizations import name_endings
+from kg.extractors.programmes import (
+    ISSUED_DOCUMENT_EXTRACTOR,
+    OFFICIAL_TITLE_EXTRACTOR,
+    issuers_of_title,
+)
 from kg.keys import entity_key, normalise
 from kg.resources import table
-from kg.types import ORGANIZATION_LABELS, PLACE_LABELS, Entity, Label, Mention
+from kg.types import PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
 _ABBREVIATION = re.compile(r"[（(]以下简称([“《\"]?)([^”》\"）)]{1,14})[”》\"]?[）)]")
 _GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲要|意见|报告|推进计划|行动计划|实施方案|"
                                 r"通知|办法|决定|工程|专项|行动)|重大专项)$")
 ABBREVIATION_EXTRACTOR = "link.abbreviation"
-OFFICIAL_TITLE_EXTRACTOR = "pattern.official_title"
-ISSUED_DOCUMENT_EXTRACTOR = "link.issued_document"  # a plan a title issues: 关于印发《…》的通知
 # a title that issues or sets up what it names: 关于印发…的通知, 关于同意建立…制度的批复
 _ISSUING = re.compile(r"关于(?:印发|转发|发布|颁布|同意建立|同意设立|建立|设立)(.+)的(?:" + "通知|决定|批复|意见"
                       + r")$")
 _PLAN_END = re.compile(r"(?:规划|计划|方案|办法|意见|政策|措施|细则|纲要|指南|清单|目录|规定|条例|标准|"
                        r"要点|决定|制度)(?:[（(]\d{4}\s*[-—–－至]+\s*\d{4}年?[）)])?$")
-# what may stand between the bodies that head one title: 工业和信息化部办公厅 农业农村部办公厅
-_BETWEEN_ISSUERS = frozenset(" \u3000\t、和与及")
 ALIAS_EXTRACTOR = "link.alias"  # a later use of a quoted short form defined by 以下简称
 PROPAGATED_EXTRACTOR = "link.propagate"
 
@@ -98,22 +99,6 @@ def _may_contain(m: Mention, inner: Mention) -> bool:
     if m.label is Label.COMPANY and inner.label is Label.COMPANY:
         return bool(_LEGAL_FORM.search(m.canonical or m.name))
     return m.label is Label.PROGRAMME and m.text.startswith("《")
-
-
-def issuers_of_title(title: Mention, ms: list[Mention], at: int, text: str) -> list[Mention]:
-    """The bodies written right before an official title, in order: 工业和信息化部办公厅
-    农业农村部办公厅 商务部办公厅|关于开展…的通知 -> the three. ``ms`` are sorted mentions and
-    ``at`` the title's index among them."""
-    out: list[Mention] = []
-    edge = title.start
-    for m in reversed(ms[:at][-8:]):
-        gap = text[m.end:edge]
-        if m.end > edge or m.label not in ORGANIZATION_LABELS or len(gap) > 2 \
-                or any(c not in _BETWEEN_ISSUERS for c in gap):
-            break
-        out.append(m)
-        edge = m.start
-    return out[::-1]
 
 
 def name_official_titles(passage: Passage, mentions: list[Mention]) -> list[Mention]:
@@ -302,7 +287,7 @@ def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]
             names.setdefault(n, m)
     if not names:
         return mentions
-    gaz = Gazetteer(names.items())
+    gaz = Gazetteer(names.items(), shared=False)  # this document's names only
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _b in taken]
     out = list(mentions)

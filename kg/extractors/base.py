@@ -7,6 +7,7 @@ Must not decide what an entity is: that is each extractor's job.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -111,16 +112,73 @@ def make_extractor(name: str) -> MentionExtractor:
 
 
 class Gazetteer:
-    """Exact, longest-first matching of many surface forms (Aho-Corasick)."""
+    """Exact, longest-first matching of many surface forms (Aho-Corasick).
 
-    def __init__(self, entries: Iterable[tuple[str, object]]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for surface, value in entries:
-            if surface:
+    The packaged tables are many (places, agencies, media, companies, stocks, titles, name
+    endings…), and scanning a sentence costs about the same for a small table as for a large
+    one: so every shared gazetteer is compiled into one automaton, each text is scanned once for
+    all of them, and each gazetteer reads its own hits from that scan. A gazetteer made for one
+    document (``shared=False``) keeps an automaton of its own.
+    """
+
+    _shared: weakref.WeakValueDictionary[int, Gazetteer] = weakref.WeakValueDictionary()
+    _combined: ahocorasick.Automaton | None = None
+    _compiled: frozenset[int] = frozenset()
+    _scans: dict[str, dict[int, list[tuple[int, int, object]]]] = {}
+    _next_id = 0
+    MAX_SCANS = 50_000  # texts whose scans are remembered (a few articles' sentences)
+
+    def __init__(self, entries: Iterable[tuple[str, object]], shared: bool = True) -> None:
+        # one value a surface; a later entry replaces an earlier one
+        self._entries = list({surface: value for surface, value in entries if surface}.items())
+        self._empty = not self._entries
+        self._id = Gazetteer._next_id
+        Gazetteer._next_id += 1
+        self._automaton: ahocorasick.Automaton | None = None
+        if shared:
+            Gazetteer._shared[self._id] = self
+            Gazetteer._combined, Gazetteer._scans = None, {}  # scans so far lack this table
+        else:
+            self._automaton = ahocorasick.Automaton()
+            for surface, value in self._entries:
                 self._automaton.add_word(surface, (surface, value))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+            if not self._empty:
+                self._automaton.make_automaton()
+
+    @classmethod
+    def compile_shared(cls) -> None:
+        """Compile every shared gazetteer into the one automaton (done on first use; call it
+        before forking workers so that they inherit it)."""
+        live = dict(cls._shared.items())
+        if cls._combined is not None:
+            return
+        by_surface: dict[str, list[tuple[int, object]]] = {}
+        for gid, gaz in live.items():
+            for surface, value in gaz._entries:
+                by_surface.setdefault(surface, []).append((gid, value))
+        automaton = ahocorasick.Automaton()
+        for surface, owners in by_surface.items():
+            automaton.add_word(surface, (len(surface), tuple(owners)))
+        if by_surface:
+            automaton.make_automaton()
+        cls._combined, cls._compiled = automaton, frozenset(live)
+        cls._scans = {}
+
+    @classmethod
+    def _scan(cls, text: str) -> dict[int, list[tuple[int, int, object]]]:
+        scan = cls._scans.get(text)
+        if scan is None:
+            if cls._combined is None:
+                cls.compile_shared()
+            scan = {}
+            if len(cls._compiled):
+                for end, (n, owners) in cls._combined.iter(text):  # type: ignore[union-attr]
+                    for gid, value in owners:
+                        scan.setdefault(gid, []).append((end + 1 - n, end + 1, value))
+            if len(cls._scans) >= cls.MAX_SCANS:
+                cls._scans = {}
+            cls._scans[text] = scan
+        return scan
 
     def find(self, text: str, accept: Callable[[int, int], bool] | None = None
              ) -> Iterator[tuple[int, int, object]]:
@@ -130,7 +188,10 @@ class Gazetteer:
         市委常委 gives way to 苏州)."""
         if self._empty:
             return
-        hits = [(end + 1 - len(s), end + 1, v) for end, (s, v) in self._automaton.iter(text)]
+        if self._automaton is not None:
+            hits = [(end + 1 - len(s), end + 1, v) for end, (s, v) in self._automaton.iter(text)]
+        else:
+            hits = self._scan(text).get(self._id)  # type: ignore[assignment]
         if not hits:
             return
         if accept is not None:
@@ -138,7 +199,7 @@ class Gazetteer:
         if len(hits) == 1:
             yield hits[0]
             return
-        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        hits = sorted(hits, key=lambda h: (h[0] - h[1], h[0]))  # never reorder a shared scan
         taken = bytearray(len(text))
         chosen = []
         for a, b, v in hits:

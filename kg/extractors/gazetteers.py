@@ -275,10 +275,16 @@ _STOCK_CONTEXT = re.compile(r"\s*[（(]\s*(?:(?:SH|SZ|BJ)\s*)?\d{6}(?:\.(?:SH|SZ
                             r"|(?:股份|公司|集团)", re.IGNORECASE)
 
 
+# a cheap test for a sentence where a name that needs its context may have it
+_STOCK_HINT = re.compile(r"\d{6}|股份|公司|集团")
+
+
 @functools.cache
-def _stock_gazetteer() -> Gazetteer:
-    return Gazetteer((r["name"], (f"org:{r['name']}", r["alone"] == "yes"))
-                     for r in table("stocks.tsv"))
+def _stock_gazetteers() -> tuple[Gazetteer, Gazetteer]:
+    """(names matched alone, names that need a stock code or company word after them)."""
+    rows = table("stocks.tsv")
+    return (Gazetteer((r["name"], f"org:{r['name']}") for r in rows if r["alone"] == "yes"),
+            Gazetteer((r["name"], f"org:{r['name']}") for r in rows if r["alone"] != "yes"))
 
 
 @register("gazetteer.stock", labels={Label.COMPANY})
@@ -289,15 +295,18 @@ def make_stock_extractor(name: str):
     also a common word or a place needs its stock code or a company word after it:
     复上市的盐湖股份 （000792） -> 盐湖股份; 发展文化事业 -> nothing.
     """
-    gaz = _stock_gazetteer()
+    alone, in_context = _stock_gazetteers()
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             text = sv.text
-            for a, b, (key, alone) in gaz.find(text):
+            found = [(a, b, key, True) for a, b, key in alone.find(text)]
+            if _STOCK_HINT.search(text):  # most sentences: no name there can have its context
+                found += [(a, b, key, False) for a, b, key in in_context.find(text)]
+            for a, b, key, by_itself in found:
                 if a not in sv.bounds:
                     continue
-                if (alone and (b in sv.bounds or b == len(text))) \
+                if (by_itself and (b in sv.bounds or b == len(text))) \
                         or _STOCK_CONTEXT.match(text, b):
                     yield sv.mention(a, b, Label.COMPANY, name, canonical=text[a:b], key=key,
                                      doc=passage.doc)

@@ -20,7 +20,7 @@ from kg.extractors.names import (
 from kg.extractors.organizations import name_endings
 from kg.resources import table
 from kg.segment import tokenizer
-from kg.types import Label, Mention
+from kg.types import ORGANIZATION_LABELS, Label, Mention
 
 # 《…》 with nested quotes; the longest title is about 60 characters
 _BOOK_TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -233,6 +233,30 @@ def _named_instance(sv, end: int, name: str, passage: Passage) -> Iterator[Menti
                          canonical=m.group(1), doc=passage.doc)
 
 
+OFFICIAL_TITLE_EXTRACTOR = "pattern.official_title"
+# kg.link names a plan a title issues (关于印发《…》的通知) as a mention inside the title
+ISSUED_DOCUMENT_EXTRACTOR = "link.issued_document"
+# what may stand between the bodies that head one title: 工业和信息化部办公厅 农业农村部办公厅
+_BETWEEN_ISSUERS = frozenset(" \u3000\t、和与及")
+
+
+def issuers_of_title(title: Mention, ms: list[Mention], at: int, text: str) -> list[Mention]:
+    """The bodies written right before an official title, in order: 工业和信息化部办公厅
+    农业农村部办公厅 商务部办公厅|关于开展…的通知 -> the three. ``ms`` are sorted mentions and
+    ``at`` the title's index among them."""
+    out: list[Mention] = []
+    edge = title.start
+    for m in reversed(ms[:at][-8:]):
+        gap = text[m.end:edge]
+        if m.end > edge or m.label not in ORGANIZATION_LABELS or len(gap) > 2 \
+                or any(c not in _BETWEEN_ISSUERS for c in gap):
+            break
+        out.append(m)
+        edge = m.start
+    return out[::-1]
+
+
+
 # an official document named by its title: 关于…的通知 / 意见 / 决定 / 批复 / 请示 …; the title may
 # quote the plan it issues (关于印发《…办法》的通知), never a sentence's end
 DOCUMENT_KINDS = ("指导意见|实施意见|若干意见|意见|通知|决定|批复|请示|报告|复函|告知函|函|公告|"
@@ -240,7 +264,7 @@ DOCUMENT_KINDS = ("指导意见|实施意见|若干意见|意见|通知|决定|�
 _OFFICIAL_TITLE = re.compile(r"关于[^。；！？，：\n]{2,150}?的(?:" + DOCUMENT_KINDS + r")(?!建议|稿)")
 
 
-@register("pattern.official_title", labels={Label.PROGRAMME})
+@register(OFFICIAL_TITLE_EXTRACTOR, labels={Label.PROGRAMME})
 def make_official_title_extractor(name: str):
     """Official documents named by their title, 关于…的通知.
 

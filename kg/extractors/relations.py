@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extractors.base import Passage, SentenceView
-from kg.extractors.gazetteers import place_index, places_named_in
+from kg.extractors.gazetteers import places_named_in
+from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR, issuers_of_title
 from kg.keys import entity_key, normalise
-from kg.link import ISSUED_DOCUMENT_EXTRACTOR, issuers_of_title
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
 _ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")

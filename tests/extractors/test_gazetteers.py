@@ -97,3 +97,19 @@ def test_listed_companies_by_short_name(text, expected):
     found = run("gazetteer.stock", text)
     assert [m.name for m in found] == expected
     assert all(m.label.value == "Company" for m in found)
+
+
+def test_shared_gazetteers_scan_a_text_once_and_each_keeps_its_own_hits():
+    from kg.extractors.base import Gazetteer
+    text = "江苏省工业和信息化厅与苏州市政府"
+    places = Gazetteer([("江苏省", "P1"), ("苏州市", "P2"), ("苏州", "P3")])
+    assert [v for _a, _b, v in places.find(text)] == ["P1", "P2"]
+    # a table made after that text was scanned still finds its own names in it
+    bodies = Gazetteer([("工业和信息化厅", "B1"), ("苏州市政府", "B2")])
+    assert [(text[a:b], v) for a, b, v in bodies.find(text)] == [("工业和信息化厅", "B1"),
+                                                               ("苏州市政府", "B2")]
+    # and the first one's answer is unchanged by the second's names
+    assert [v for _a, _b, v in places.find(text)] == ["P1", "P2"]
+    # a table of one document's names has an automaton of its own, and the same answers
+    alone = Gazetteer([("江苏省", "P1"), ("苏州市", "P2"), ("苏州", "P3")], shared=False)
+    assert list(alone.find(text)) == list(places.find(text))
