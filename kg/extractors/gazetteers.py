@@ -270,13 +270,14 @@ def make_company_gazetteer_extractor(name: str):
 
 
 # what makes a short name that is also a common word (文化, 五粮液) a listed company: its stock
-# code in brackets (盐湖股份 （000792）, 宁德时代(300750.SZ)) or a company word right after it
+# code in brackets (盐湖股份 （000792）, 宁德时代(300750.SZ)) or 股份/集团 right after it (not 公司:
+# 联合公司 in a 1980s work report is any joint company)
 _STOCK_CONTEXT = re.compile(r"\s*[（(]\s*(?:(?:SH|SZ|BJ)\s*)?\d{6}(?:\.(?:SH|SZ|BJ))?\s*[）)]"
-                            r"|(?:股份|公司|集团)", re.IGNORECASE)
+                            r"|(?:股份|集团)", re.IGNORECASE)
 
 
 # a cheap test for a sentence where a name that needs its context may have it
-_STOCK_HINT = re.compile(r"\d{6}|股份|公司|集团")
+_STOCK_HINT = re.compile(r"\d{6}|股份|集团")
 
 
 @functools.cache

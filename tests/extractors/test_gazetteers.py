@@ -90,6 +90,8 @@ def test_universities_and_institutes_by_their_short_forms():
     ("五粮液集团加快转型", ["五粮液"]),
     ("张家界市文化旅游", []),
     ("发展文化事业和文化产业", []),
+    # 1980s work report: 联合公司 is any joint company, not the listed 联合
+    ("有计划有准备地成立各种企业性的专业公司和联合公司", []),
     # names are whole tokens: 中国新能源汽车 holds no 国新能源
     ("推动中国新能源汽车产业发展", []),
 ])
