@@ -67,6 +67,8 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
         nxt = text[i + L] if i + L < len(text) else "。"
         if L == 3 and cand[2] in _AFTER_NAME:
             continue
+        if L == 3 and (said := _SPEECH.match(text, i + 2)) and said.end() - said.start() >= 2:
+            continue  # 李华认为: the name ends where a verb of speech begins
         if tokenizer().FREQ.get(cand, 0) >= COMMON_WORD:
             continue  # 关于, 负责: a common word, not a name
         if set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from kg.extractors.relations import SentenceFacts
 
 _CHAIN_SEP = re.compile(r"^[、和及兼]$")
+# a unit of a body written before a title in a chain: 研究所, 研究院, 宏观研究部
+_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究所|研究院|研究中心|研究部|事业部|中心|办公室|部|处|室|所)")
 
 
 _CHINESE_PLACE = re.compile(r"place:\d{6}$")
@@ -51,8 +53,12 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
     for idx, (a, b, level) in enumerate(found):
         # the title chain ends at a person: 常委、常务副省长费高云
         j, chain_end = idx, b
-        while j + 1 < len(found) and found[j + 1][0] - chain_end <= 1 \
-                and (found[j + 1][0] == chain_end or _CHAIN_SEP.match(text[chain_end])):
+        while j + 1 < len(found) and (
+                (found[j + 1][0] - chain_end <= 1
+                 and (found[j + 1][0] == chain_end or _CHAIN_SEP.match(text[chain_end])))
+                or (_CHAIN_SEP.match(text[chain_end:chain_end + 1])
+                    and _UNIT.fullmatch(text, chain_end + 1, found[j + 1][0]))):
+            # 首席经济学家、研究所所长张明: a unit of the same body may head the next title
             j += 1
             chain_end = found[j][1]
         if chain_end >= len(text) or offsets[chain_end] not in people:

@@ -237,3 +237,17 @@ def test_about_is_no_title_without_a_document_kind():
     from kg.types import Document
     r = extract_document(Document("d", "d.txt", "新闻\n关于这个问题，大家的意见并不一致。\n"))
     assert not any(m.label.value == "Programme" for m in r.mentions)
+
+
+def test_analysts_hold_posts_in_their_firm():
+    # written for the test, in the form of finance news
+    posts = _posts("华泰证券首席经济学家、研究所所长张明对记者表示，政策将加力。"
+                   "中信证券分析师李华认为，市场将企稳。")
+    assert posts == {("张明", "首席经济学家", "华泰证券"), ("李华", "分析师", "中信证券")}
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n" + text))
+    return {(names(r, p.person), p.title, names(r, p.organization)) for p in r.posts}

@@ -43,3 +43,8 @@ def test_people(text, expected):
 def test_a_person_wins_over_a_place_inside_the_name():
     assert ("Person", "顾海东", "顾海东") in chosen("副市长顾海东出席开幕式")
     assert not any(label == "City" for label, _n, _c in chosen("副市长顾海东出席开幕式"))
+
+
+def test_a_name_ends_where_a_verb_of_speech_begins():
+    # written for the test: 李华|认为, 李强|调研 is not 李强调
+    assert [m.name for m in run("pattern.person", "中信证券分析师李华认为，市场将企稳。")] == ["李华"]
