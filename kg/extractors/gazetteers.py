@@ -292,7 +292,8 @@ def _stock_gazetteers() -> tuple[Gazetteer, Gazetteer]:
 def make_stock_extractor(name: str):
     """Listed companies by their stock short names: 欣旺达、德方纳米 -> Company.
 
-    A name must start and end on jieba tokens (中国新能源汽车 has no 国新能源). A short name that is
+    A name must start and end on jieba tokens (中国新能源汽车 has no 国新能源); a province written
+    right before it belongs to it (宁夏宝丰能源 is 宝丰能源). A short name that is
     also a common word or a place needs its stock code or a company word after it:
     复上市的盐湖股份 （000792） -> 盐湖股份; 发展文化事业 -> nothing.
     """
@@ -304,11 +305,17 @@ def make_stock_extractor(name: str):
             found = [(a, b, key, True) for a, b, key in alone.find(text)]
             if _STOCK_HINT.search(text):  # most sentences: no name there can have its context
                 found += [(a, b, key, False) for a, b, key in in_context.find(text)]
+            ends = None
             for a, b, key, by_itself in found:
                 if a not in sv.bounds:
                     continue
                 if (by_itself and (b in sv.bounds or b == len(text))) \
                         or _STOCK_CONTEXT.match(text, b):
-                    yield sv.mention(a, b, Label.COMPANY, name, canonical=text[a:b], key=key,
-                                     doc=passage.doc)
+                    # 宁夏宝丰能源: the province written before a short name is part of the name
+                    ends = places_ending(passage, sv) if ends is None else ends
+                    start = a
+                    if a in ends and ends[a].start in sv.view.offsets:
+                        start = sv.view.offsets.index(ends[a].start)
+                    yield sv.mention(start, b, Label.COMPANY, name, canonical=text[a:b],
+                                     key=key, doc=passage.doc)
     return extract

@@ -16,7 +16,7 @@ from kg.extractors.gazetteers import (
     place_index,
     places_ending,
 )
-from kg.extractors.names import is_generic, name_start
+from kg.extractors.names import is_generic, name_start, token_spans
 from kg.resources import split_aliases, table
 from kg.types import Label, Mention
 
@@ -65,6 +65,16 @@ def _suffix_gazetteer(labels: set[Label]) -> Gazetteer:
     return Gazetteer((ending, label) for ending, label in name_endings() if label in labels)
 
 
+# a name never begins with the word that refers back to a body (公司预计…, 本公司, 该集团) and never
+# holds an auxiliary verb as a word of its own (预计|会|减少|公司)
+_REFERS_BACK = re.compile(r"(?:[本该其]|上述)?(?:公司|集团|企业|单位)(?![\u4e00-\u9fff]{0,1}(?:有限|股份))")
+_AUXILIARIES = frozenset({"会", "将", "能", "可", "要", "应", "已", "被"})
+
+
+def _has_auxiliary(sv: SentenceView, start: int, end: int) -> bool:
+    return any(t in _AUXILIARIES for s, e, t in token_spans(sv) if start <= s and e <= end)
+
+
 def _make_suffix_extractor(name: str, labels: set[Label]):
     gaz = _suffix_gazetteer(labels)
 
@@ -86,6 +96,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if a - start < MIN_NAME or is_generic(sv, start, a,
                                                       common=sv.text[a:b] in _BARE_COMPANY):
                     continue
+                if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):
+                    continue  # 公司全资子公司, 预计会减少公司: the company spoken of, no name
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \
                         and not _ORDINAL_OR_YEAR.match(sv.text, start):
                     continue  # 全民阅读活动 is an activity; “对话德国”活动 and 2024年…活动 are events

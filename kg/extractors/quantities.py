@@ -35,6 +35,9 @@ _FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新
                       r"(?<![于出过])预期|"
                       rf"{_WILL}|力求|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年|"
                       r"提出(?=[^，。；]{0,20}\d)")
+# an estimate of a period under way or ended (a company's 业绩预告): a result reported early
+_ESTIMATED_PERIOD = re.compile(r"预计(?:今年|本年度?|\d{4}年)?(?:上半年|前三季度|第?[一二三四]季度|半年度|"
+                               r"\d{1,2}\s*[-—至~]\s*\d{1,2}月|前\d{1,2}个?月)")
 # the past or the present as reported
 _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年|上年|此前|同比|环比|授予|评选出|表彰|"
                    r"[比较](?:上年|去年|上一年)|创(?:历史)?新高|刷新")
@@ -271,6 +274,8 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
     deadlines = [t for t in marks if t.start < at and is_deadline(t, doc_year)]
     own_deadline = deadlines[-1].year if deadlines else None
     forward = bool(_FORWARD.search(said_before)) or bool(_FORWARD.search(clause[n.end:n.end + 4]))
+    if forward and _ESTIMATED_PERIOD.search(said_before):
+        forward = False  # 预计上半年净利润8.5亿元: an estimate of a period's results, reported
     last_at = _mark_before(marks, at, ("at",))
     if last_at is None and ctx.carried_year is not None:
         # 2020年，北京市GDP为…。其中海淀区GDP为8504.6亿元: the paragraph's year

@@ -87,6 +87,8 @@ def test_universities_and_institutes_by_their_short_forms():
     ("牧原股份与海天味业签署采购协议", ["牧原股份", "海天味业"]),
     # a name that is also a place or a word needs its stock code or a company word
     ("张家界（000430）公告称", ["张家界"]),
+    # the province written before a short name belongs to it
+    ("宁夏宝丰能源发布公告", ["宁夏宝丰能源"]),
     ("五粮液集团加快转型", ["五粮液"]),
     ("张家界市文化旅游", []),
     ("发展文化事业和文化产业", []),

@@ -124,3 +124,13 @@ def test_a_joint_conference_is_an_organisation_and_its_office_an_agency():
         "经国务院知识产权战略实施工作部际联席会议同意，联席会议办公室印发")]
     assert found == [("Organization", "国务院知识产权战略实施工作部际联席会议"),
                      ("GovernmentAgency", "国务院知识产权战略实施工作部际联席会议办公室")]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test, in the form of company announcements: the company spoken of
+    "发布公告称，公司全资子公司收到告知函",
+    "该部分收入预计会减少公司2021年净利润3.57亿元",
+    "公司预计上半年归属于上市公司股东的净利润增长",
+])
+def test_the_company_spoken_of_is_no_name(text):
+    assert [m.name for m in run("pattern.organization", text)] == []

@@ -153,3 +153,14 @@ def test_a_plan_sets_its_numbers_for_its_own_period():
 ])
 def test_measures(indicator, measure):
     assert measure_of(indicator) == measure
+
+
+def test_an_early_estimate_of_a_period_is_reported_not_set():
+    # written for the test, in the form of a listed company's 业绩预告
+    r = report("公司预计上半年归属于上市公司股东的净利润8.5亿元至10亿元，同比增长16%-37%。", 2022,
+               title="公司发布业绩预告")
+    assert targets(r) == []
+    assert ("8.5", "亿元", 2022) in statistics(r)
+    # a forecast of what is still ahead stays a target
+    ahead = report("公司预计到2025年产能达到50万吨。", 2022, title="公司发布业绩预告")
+    assert [(v, u, y) for v, _m, u, _c, y in targets(ahead)] == [("50", "万吨", 2025)]
