@@ -193,6 +193,23 @@ def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
 
 
 @functools.cache
+def _known_bodies() -> Gazetteer:
+    """Central bodies, universities, institutes, media, companies and listed companies by
+    every name the tables know."""
+    rows = agency_rows() + [(f"org:{r['name']}", Label.COMPANY, r["name"],
+                             split_aliases(r["aliases"]))
+                            for f in ("companies.tsv", "media.tsv") for r in table(f)]
+    rows += [(f"org:{r['name']}", Label.COMPANY, r["name"], ())
+             for r in table("stocks.tsv") if r["alone"] == "yes"]
+    return _table_gazetteer(rows)
+
+
+def ends_with_known_body(words: str) -> bool:
+    """Whether ``words`` end with a name the tables know (财政部, 海马汽车)."""
+    return any(b == len(words) for _a, b, _v in _known_bodies().find(words))
+
+
+@functools.cache
 def english_names() -> dict[str, str]:
     """Official English names of central bodies and international organisations, by key."""
     return {f"org:{r['name']}": r["english"] for f in ("agencies.tsv",

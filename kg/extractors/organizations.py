@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import (
     LEVEL_OF_CHAR,
+    ends_with_known_body,
+    is_place_name,
     place_before,
     place_index,
     places_ending,
@@ -30,6 +32,23 @@ _ORG_STOPS = frozenset({"和", "同", "成立", "组建"})
 # inside organisation names: 语音及语言信息处理国家工程实验室, 国务院知识产权战略实施工作部际联席会议
 # (a leading 实施 is still cut: 加快实施国家技术创新中心 -> 国家技术创新中心)
 _ORG_ALLOWED = frozenset({"及", "实施"})
+# 新闻与传播学院, 脑科学与类脑研究中心: two fields joined inside a research body's name
+_FIELDS_JOINED = frozenset({"与"})
+
+
+def _two_bodies_apart(text: str, start: int, core: int) -> int:
+    """Where a research body's name starts when a 与 in it joins two bodies, not two fields:
+    财政部与X研究中心 -> X研究中心 (the part before 与 ends as a body or is a place)."""
+    at = text.find("与", start, core)
+    while at >= 0:
+        left = text[start:at]
+        if any(left.endswith(e) for e, _label in name_endings()) or is_place_name(left) \
+                or ends_with_known_body(left):
+            start = at + 1
+        at = text.find("与", at + 1, core)
+    return start
+
+
 # （安徽） after a name is part of it: 国家煤化工产品质量监督检验中心（安徽）
 _PAREN_PLACE = re.compile(r"（[\u4e00-\u9fff]{2,4}）")
 _GENERIC = re.compile(r"^(?:[该本此这各其]|相关|有关|上述|一批|多家|我国|国内|国际|国家级|省级|市级)")
@@ -87,7 +106,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     continue  # 大学生, 集团化: the suffix is not the end of a word
                 # an organisation may contain another: 大连理工大学江苏研究院 (overlaps are
                 # settled by the linker, longest first); 和 separates two of them
-                start = name_start(sv, a, extra_stops=_ORG_STOPS, allowed=_ORG_ALLOWED)
+                start = name_start(sv, a, extra_stops=_ORG_STOPS,
+                                   allowed=_ORG_ALLOWED | _FIELDS_JOINED
+                                   if label is Label.RESEARCH and sv.text[a:b] != "大学"
+                                   else _ORG_ALLOWED)
+                start = _two_bodies_apart(sv.text, start, a)
                 office = _office_of_named_body(sv.text[start:b], named)
                 if office is not None:
                     yield sv.mention(start, b, label, name, canonical=office,

@@ -134,3 +134,15 @@ def test_a_joint_conference_is_an_organisation_and_its_office_an_agency():
 ])
 def test_the_company_spoken_of_is_no_name(text):
     assert [m.name for m in run("pattern.organization", text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: 与 joins two fields inside a college's or centre's name …
+    ("中央民族大学新闻与传播学院教授表示", "中央民族大学新闻与传播学院"),
+    ("北京脑科学与类脑研究中心成立", "北京脑科学与类脑研究中心"),
+    # … but not two bodies
+    ("财政部与信息技术研究中心合作", "信息技术研究中心"),
+    ("江苏与上海共建长三角研究院", "长三角研究院"),
+])
+def test_two_fields_joined_inside_a_research_body(text, expected):
+    assert max((m.name for m in run("pattern.organization", text)), key=len) == expected
