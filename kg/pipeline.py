@@ -68,6 +68,9 @@ def place_context(passage: Passage) -> dict[str, str]:
     for level, c in counts.items():
         if c:
             context[level] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    province = index.get(context.get("province", ""))
+    if "city" not in context and province is not None and province.name.endswith("市"):
+        context["city"] = province.key  # 上海市 is its own city: 市委, 副市长 are Shanghai's
     return context
 
 

@@ -19,7 +19,7 @@ SHORT = 3  # surfaces this long or shorter must align with jieba tokens
 _LEVEL = {"Country": 0, "Province": 1, "City": 2, "District": 3}
 # the article context a place class fills, and the level a bare 省/市/区/县 refers to
 CONTEXT_LEVEL = {"Province": "province", "City": "city", "District": "district"}
-LEVEL_OF_CHAR = {"省": "province", "市": "city", "区": "district", "县": "district"}
+LEVEL_OF_CHAR = {"省": "province", "市": "city", "州": "city", "区": "district", "县": "district"}
 
 
 @functools.cache
@@ -46,6 +46,8 @@ def _place_gazetteer() -> Gazetteer:
         # short names of districts and county-level cities are common words (江山, 城区): skip
         if p.type in ("Country", "Province") or (p.type == "City" and p.key.endswith("00")):
             surfaces |= set(p.aliases)
+        elif p.type == "District":  # written with their level: 关岭县 (an autonomous county)
+            surfaces |= {a for a in p.aliases if a.endswith(("县", "旗")) and len(a) >= 3}
         elif p.key.startswith("place:") and "/" in p.key:  # foreign regions: 北威州
             surfaces |= set(p.aliases)
         if p.type == "Country" and p.key != "place:100000":

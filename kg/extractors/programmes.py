@@ -56,6 +56,9 @@ _YEAR_PREFIX = re.compile(r"\d{4}年度?")
 _YEAR_RANGE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[）)]")
 WEAK_MIN = 8  # characters before a weak ending
 _CONJUNCTIONS = "和与及、或"
+# endings that are also verbs, and the verbs they pair with (规划建设, 计划投资, 规划布局)
+_VERB_ENDINGS = frozenset({"规划", "计划"})
+_VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进")
 # nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)
 _WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械")
 
@@ -147,6 +150,9 @@ def make_programme_extractor(name: str):
                     if open_at >= 0 and "”" not in text[open_at + 1:a]:
                         start = open_at + 1
                 start = _shared_head_start(sv, start, a, suffixes)
+                if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
+                        and "“" not in text[start:a]:
+                    continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
                 year = _YEAR_PREFIX.match(text, start)
                 if year and year.end() < a:
                     start = year.end()

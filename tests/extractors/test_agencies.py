@@ -66,3 +66,19 @@ def test_general_office_of_a_central_agency_and_management_committees():
 def test_a_word_ending_in_ju_is_no_unit():
     assert run("pattern.agency_unit", "在党中央统揽全局、科学决策下") == []
     assert [m.canonical for m in run("pattern.local_agency", "近日，武汉市公安局通报")] == ["武汉市公安局"]
+
+
+def test_autonomous_prefectures_by_their_short_names_and_a_municipalitys_bare_city():
+    # written for the test, in the forms of prefecture notices
+    assert [m.canonical for m in run("pattern.local_agency", "海西州公安局出具告知函")] == [
+        "海西蒙古族藏族自治州公安局"]
+    assert [m.canonical for m in run("pattern.local_agency", "州人民政府同意",
+                                     {"city": "place:513200"})] == ["阿坝藏族羌族自治州人民政府"]
+
+
+def test_a_municipality_is_the_city_of_its_articles():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "上海市政府举行新闻发布会\n市委常委、副市长吴清介绍了情况。\n"))
+    posts = {(r.entities[p.person].name, p.title, r.entities[p.organization].name) for p in r.posts}
+    assert posts == {("吴清", "常委", "中国共产党上海市委员会"), ("吴清", "副市长", "上海市人民政府")}

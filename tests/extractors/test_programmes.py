@@ -74,3 +74,14 @@ def test_quoted_instance_after_a_programme():
 ])
 def test_official_titles(text, expected):
     assert [m.name for m in run("pattern.official_title", text)] == expected
+
+
+def test_a_verb_ending_paired_with_a_verb_names_no_plan():
+    # written for the test: 规划建设 is "plan and build"
+    assert run("pattern.programme", "并与海南省政府规划建设的环岛旅游公路相连") == []
+
+
+def test_a_quoted_plan_name_keeps_its_ending_before_a_verb():
+    # 2021 work report: the plan of the 13th five-year period, then its building tasks
+    assert [m.name for m in run("pattern.programme", "全面完成“十三五”易地扶贫搬迁规划建设任务，加强后续扶持")] == [
+        "“十三五”易地扶贫搬迁规划"]
