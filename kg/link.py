@@ -38,8 +38,7 @@ _GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲
                                 r"通知|办法|决定|工程|专项|行动)|重大专项)$")
 ABBREVIATION_EXTRACTOR = "link.abbreviation"
 # a title that issues or sets up what it names: 关于印发…的通知, 关于同意建立…制度的批复
-_ISSUING = re.compile(r"关于(?:印发|转发|发布|颁布|同意建立|同意设立|建立|设立)(.+)的(?:" + "通知|决定|批复|意见"
-                      + r")$")
+_ISSUING = re.compile(r"关于(?:印发|转发|发布|颁布|同意建立|同意设立|建立|设立)(.+)的(?:通知|决定|批复|意见)$")
 _PLAN_END = re.compile(r"(?:规划|计划|方案|办法|意见|政策|措施|细则|纲要|指南|清单|目录|规定|条例|标准|"
                        r"要点|决定|制度)(?:[（(]\d{4}\s*[-—–－至]+\s*\d{4}年?[）)])?$")
 ALIAS_EXTRACTOR = "link.alias"  # a later use of a quoted short form defined by 以下简称
@@ -140,7 +139,8 @@ def _issued_in_title(passage: Passage, title: Mention) -> list[Mention]:
         if len(part) < 4 or not _PLAN_END.search(part):
             continue
         for sv in passage.sentences:
-            if sv.sentence.start <= title.start < sv.sentence.end:
+            if sv.sentence.start <= title.start < sv.sentence.end \
+                    and title.start in sv.view.offsets:
                 at = sv.text.find(part, sv.view.offsets.index(title.start))
                 if at >= 0:
                     out.append(sv.mention(at, at + len(part), Label.PROGRAMME,
