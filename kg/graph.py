@@ -257,24 +257,21 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
         for triple in ((person, ORG.holds, post), (post, ORG.postIn, org)):
             shared.add(*triple)
             _statement(facts, triple, doc.id, p.start, p.end, p.extractor)
-    for t in r.targets:
-        node = quantity_iri("target", doc.id, t.start, t.end)
-        _quantity(facts, node, KGO.Target, t, doc.id)
-        if t.year is not None:
-            facts.add(node, KGO.targetYear, _typed(t.year, "gYear"))
-        if t.setter and t.setter in r.entities:
-            triple = (entity_iri(t.setter), KGO.hasTarget, node)
-            facts.add(*triple)
-            _statement(facts, triple, doc.id, t.sentence_start, t.sentence_end, t.extractor)
-    for st in r.statistics:
-        node = quantity_iri("statistic", doc.id, st.start, st.end)
-        _quantity(facts, node, KGO.Statistic, st, doc.id)
-        if st.year is not None:
-            facts.add(node, KGO.year, _typed(st.year, "gYear"))
-        if st.subject and st.subject in r.entities:
-            triple = (entity_iri(st.subject), KGO.hasStatistic, node)
-            facts.add(*triple)
-            _statement(facts, triple, doc.id, st.sentence_start, st.sentence_end, st.extractor)
+    # a target has a deadline and a setter, a statistic a year and a subject
+    quantities = (("target", KGO.Target, KGO.targetYear, KGO.hasTarget,
+                   [(t, t.setter) for t in r.targets]),
+                  ("statistic", KGO.Statistic, KGO.year, KGO.hasStatistic,
+                   [(s, s.subject) for s in r.statistics]))
+    for kind, cls, year_of, owned_by, items in quantities:
+        for q, owner in items:
+            node = quantity_iri(kind, doc.id, q.start, q.end)
+            _quantity(facts, node, cls, q, doc.id)
+            if q.year is not None:
+                facts.add(node, year_of, _typed(q.year, "gYear"))
+            if owner and owner in r.entities:
+                triple = (entity_iri(owner), owned_by, node)
+                facts.add(*triple)
+                _statement(facts, triple, doc.id, q.sentence_start, q.sentence_end, q.extractor)
     nt = facts.sorted_bytes()
     return DocumentTriples(_turtle(nt), shared.sorted_bytes(), tuple(sorted(r.entities)),
                            len(facts), count_classes(nt))
