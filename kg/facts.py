@@ -112,6 +112,8 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
 
 _COMPONENT = re.compile(r"(?:行动|工程|专项)$")
 _LEGAL_FORM = re.compile(r"(?:股份|集团)?(?:有限责任|有限)?公司|集团")
+# a company's branch is a unit of the company its name begins with (…股份有限公司大连石化分公司)
+_BRANCH = re.compile(r"分公司|分行|子公司|事业部|分院")
 
 
 def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Relation]:
@@ -181,6 +183,8 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
             parent = _parent_by_ending(e)
         if parent is None or _LEGAL_FORM.fullmatch(e.name[len(parent[2]):]):
             continue  # 大连理工江苏研究院有限公司 is 大连理工江苏研究院 itself, not a unit
+        if not e.parent_key and _LEGAL_FORM.search(e.name[-6:]) and not _BRANCH.search(e.name):
+            continue  # 中国石化 is no unit of 中国石油: a company of its own begins with its name
         pkey, plabel, pname = parent
         if pkey not in result.entities:
             result.entities[pkey] = Entity(pkey, plabel, pname)

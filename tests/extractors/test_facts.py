@@ -251,3 +251,12 @@ def _posts(text: str) -> set[tuple[str, str, str]]:
     from kg.types import Document
     r = extract_document(Document("d", "d.txt", "新闻\n" + text))
     return {(names(r, p.person), p.title, names(r, p.organization)) for p in r.posts}
+
+
+def test_a_company_is_no_unit_of_the_company_its_name_begins_with():
+    # written for the test: 中国石化 (中国石油化工集团) begins with 中国石油, CNPC's short form
+    text = "国家能源局组织中石油、中石化、中海油做好天然气保供。"
+    assert not _facts(text, Predicate.PART_OF)
+    # a branch is a unit of its company
+    branch = _facts("中国石油天然气股份有限公司大连石化分公司开展检修。", Predicate.PART_OF)
+    assert {s for s, _o in branch} == {"中国石油天然气股份有限公司大连石化分公司"}
