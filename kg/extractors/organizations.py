@@ -163,8 +163,18 @@ def make_organization_extractor(name: str):
 # 省第十四次党代会 (in an article about Jiangsu) -> 中国共产党江苏省第十四次代表大会
 _NUMERAL = "[一二三四五六七八九十]"
 _NATIONAL_CONGRESS = re.compile(f"党的({_NUMERAL}{{1,3}})大")
-_PLENUM = re.compile(f"({_NUMERAL}{{1,3}})届({_NUMERAL}{{1,2}})中全会")
+# 十九届二中、三中全会: plenums of one committee written together, each named in full
+_PLENUM = re.compile(f"({_NUMERAL}{{1,3}})届((?:{_NUMERAL}{{1,2}}中、)*)({_NUMERAL}{{1,2}})中全会")
 _LOCAL_CONGRESS = re.compile(f"第({_NUMERAL}{{1,3}})次党代会")
+# Sessions of people's congresses and of the CPPCC, named in full:
+# 十四届全国人大三次会议 -> 第十四届全国人民代表大会第三次会议; 全国政协十四届三次会议 ->
+# 中国人民政治协商会议第十四届全国委员会第三次会议; 安徽省第十四届人民代表大会第三次会议 and
+# 海淀区十七届人大一次会议 (a place, or a bare 省/市 of the article, before them) -> …第一次会议
+_TERM, _SITTING = f"第?({_NUMERAL}{{1,3}})届", f"第?({_NUMERAL}{{1,2}})次会议"
+_NATIONAL_SESSION = re.compile(f"{_TERM}全国(?:人民代表大会|人大){_SITTING}")
+_NATIONAL_CPPCC_SESSION = re.compile(f"(?:全国政协{_TERM}(?:全国委员会)?|(?:中国人民政治协商会议|政协)"
+                                     f"{_TERM}全国委员会){_SITTING}")
+_LOCAL_SESSION = re.compile(f"(?<![全国])(政协)?{_TERM}(?:人民代表大会|人大|委员会)?{_SITTING}")
 # Contests named in Latin letters, listed before a word for contests:
 # 获得CHiME、Blizzard、IWSLT等各类国际评测冠军 -> CHiME, Blizzard, IWSLT
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9\-]{1,24}"
@@ -178,7 +188,19 @@ def _party_events(passage: Passage, sv: SentenceView) -> Iterator[tuple[int, int
     for m in _NATIONAL_CONGRESS.finditer(text):
         yield m.start(), m.end(), f"中国共产党第{m.group(1)}次全国代表大会"
     for m in _PLENUM.finditer(text):
-        yield m.start(), m.end(), f"中国共产党第{m.group(1)}届中央委员会第{m.group(2)}次全体会议"
+        term, start = m.group(1), m.start()
+        for part in re.finditer(f"({_NUMERAL}{{1,2}})中", m.group(2)):  # 二中、 of 二中、三中全会
+            yield start, m.start(2) + part.end(), \
+                f"中国共产党第{term}届中央委员会第{part.group(1)}次全体会议"
+            start = m.start(2) + part.end() + 1
+        yield start, m.end(), f"中国共产党第{term}届中央委员会第{m.group(3)}次全体会议"
+    for m in _NATIONAL_SESSION.finditer(text):
+        yield m.start(), m.end(), f"第{m.group(1)}届全国人民代表大会第{m.group(2)}次会议"
+    national = []
+    for m in _NATIONAL_CPPCC_SESSION.finditer(text):
+        term, sitting = m.group(1) or m.group(2), m.group(3)
+        national.append((m.start(), m.end()))
+        yield m.start(), m.end(), f"中国人民政治协商会议第{term}届全国委员会第{sitting}次会议"
     ends = None
     for m in _LOCAL_CONGRESS.finditer(text):
         ends = places_ending(passage, sv) if ends is None else ends
@@ -186,6 +208,19 @@ def _party_events(passage: Passage, sv: SentenceView) -> Iterator[tuple[int, int
         if found is not None:
             place_name, start = found
             yield start, m.end(), f"中国共产党{place_name}第{m.group(1)}次代表大会"
+    for m in _LOCAL_SESSION.finditer(text):
+        if any(a <= m.start() < b for a, b in national) or (
+                not m.group(1) and "人" not in m.group()):
+            continue  # a 第三次会议 of a committee is no congress's session
+        ends = places_ending(passage, sv) if ends is None else ends
+        found = place_before(passage, sv, ends, m.start())
+        if found is None:
+            continue
+        place_name, start = found
+        term, sitting = m.group(2), m.group(3)
+        yield start, m.end(), (f"中国人民政治协商会议{place_name}第{term}届委员会第{sitting}次会议"
+                               if m.group(1) else
+                               f"{place_name}第{term}届人民代表大会第{sitting}次会议")
 
 
 @register("pattern.event", labels={Label.EVENT})

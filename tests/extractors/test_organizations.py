@@ -74,6 +74,33 @@ def test_local_party_congress_is_named_in_full(text, context, expected):
     assert [m.canonical for m in run("pattern.event", text, context)] == expected
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # the work reports (2019, 2024): plenums written together, a session of the NPC
+    ("全面贯彻党的十九大和十九届二中、三中全会精神", {},
+     ["中国共产党第十九次全国代表大会", "中国共产党第十九届中央委员会第二次全体会议",
+      "中国共产党第十九届中央委员会第三次全体会议"]),
+    ("在第十四届全国人民代表大会第二次会议上", {}, ["第十四届全国人民代表大会第二次会议"]),
+    # written for the test: short forms, the CPPCC, a province's congress, a bare 省
+    ("出席十四届全国人大三次会议和全国政协十四届三次会议", {},
+     ["第十四届全国人民代表大会第三次会议", "中国人民政治协商会议第十四届全国委员会第三次会议"]),
+    ("安徽省第十四届人民代表大会第三次会议审议通过", {}, ["安徽省第十四届人民代表大会第三次会议"]),
+    ("提请省十四届人大三次会议审议", {"province": "place:340000"},
+     ["安徽省第十四届人民代表大会第三次会议"]),
+    ("市政协十三届五次会议开幕", {"city": "place:320500"},
+     ["中国人民政治协商会议苏州市第十三届委员会第五次会议"]),
+    # a committee's sitting is no congress's session; no place known, no guess
+    ("领导小组第三次会议召开", {}, []),
+    ("提请十四届人大三次会议审议", {}, []),
+])
+def test_sessions_and_plenums_are_named_in_full(text, context, expected):
+    assert sorted(m.canonical for m in run("pattern.event", text, context)) == sorted(expected)
+
+
+def test_a_session_is_chosen_over_the_congress_inside_it():
+    assert chosen("在第十四届全国人民代表大会第三次会议上") == [
+        ("Event", "第十四届全国人民代表大会第三次会议", "第十四届全国人民代表大会第三次会议")]
+
+
 def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():
     kept = chosen("讯飞研究院与科大讯飞研究院")
     assert ("ResearchOrganization", "科大讯飞研究院", "科大讯飞研究院") in kept
