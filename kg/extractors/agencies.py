@@ -56,7 +56,7 @@ def _is_word_ending_in_bureau(sv: SentenceView, end: int) -> bool:
 PARTY_COMMITTEE = "中国共产党{place}委员会"  # the form the table gives a bare 委 (苏州市委)
 
 
-@register("pattern.local_agency", labels={Label.AGENCY})
+@register("pattern.local_agency", labels={Label.AGENCY, Label.ORGANIZATION})
 def make_local_agency_extractor(name: str):
     """Local bodies resolved to their full official names.
 
@@ -65,6 +65,7 @@ def make_local_agency_extractor(name: str):
     """
     rows = table("local_agencies.tsv")
     gaz = Gazetteer((r["short"], r["full"]) for r in rows)
+    label_of = {r["full"]: Label(r["type"]) for r in rows}  # 省贸促会 is no government body
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
@@ -88,7 +89,8 @@ def make_local_agency_extractor(name: str):
                 if end > b:
                     parent = f"org:{canonical}"
                     canonical += sv.text[b:end]
-                yield sv.mention(start, end, Label.AGENCY, name, canonical=canonical,
+                label = label_of.get(str(full), Label.AGENCY) if end == b else Label.AGENCY
+                yield sv.mention(start, end, label, name, canonical=canonical,
                                  key=f"org:{canonical}", parent_key=parent, doc=passage.doc)
     return extract
 

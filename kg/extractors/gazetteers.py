@@ -86,6 +86,11 @@ def places_named_in(words: str, context: set[str]) -> list[PlaceRow]:
     return [r for r in rows if r is not None]
 
 
+def starts_with_place(words: str) -> bool:
+    """Whether ``words`` begin with the name (or a short form) of a place: 深圳数据交易所."""
+    return any(a == 0 for a, _b, _rows in _place_gazetteer().find(words))
+
+
 def is_place_name(words: str) -> bool:
     """Whether ``words`` are exactly the name (or a short form) of one place: 日本, 江苏省."""
     return any(a == 0 and b == len(words) for a, b, _rows in _place_gazetteer().find(words))
@@ -118,7 +123,8 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
     """The full name of the place a name at ``at`` begins with, and where that place starts.
 
     镇江市|政府 -> 镇江市; 省|工信厅 or 省|第十四次党代会 in an article about Jiangsu -> 江苏省
-    (a bare 省/市/区/县 is the article's place of that level); None when there is no such place.
+    (a bare 省/市/区/县 is the article's place of that level: standing alone, as in 贯彻落实|省|第十四次
+    党代会, or after a word no name contains, as in 上报|市委); None when there is no such place.
     """
     text = sv.text
     if at in ends:
@@ -130,12 +136,19 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
         row = place_index().get(passage.context.get(LEVEL_OF_CHAR[text[at - 1]], ""))
         if row is None:
             return None
-        alone = at - 1 in sv.bounds and at in sv.bounds  # 贯彻落实|省|第十四次党代会
+        alone = at - 1 in sv.bounds and (at in sv.bounds or _after_stop_word(sv, at - 1))
         if at > 1 and re.match(r"[\u4e00-\u9fff]", text[at - 2]) and not alone \
                 and text[at - 2] not in _BEFORE_BARE_LEVEL:
             return None  # 某某省 without a known place: not a bare prefix
         return row.name, at - 1
     return None
+
+
+def _after_stop_word(sv: SentenceView, at: int) -> bool:
+    """Whether the token before ``at`` is a word no name contains: 上报|市委 (the bare 市 starts
+    a name), unlike 某某|省 (a place nobody knows)."""
+    from kg.extractors.names import stop_words, token_spans
+    return any(e == at and t in stop_words() for _s, e, t in token_spans(sv))
 
 
 def _find_places(passage: Passage, name: str) -> Iterator[Mention]:

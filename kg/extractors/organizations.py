@@ -254,12 +254,15 @@ def make_event_extractor(name: str):
 # a unit of a known company or academy: 阿里巴巴达摩院, 中科院苏州医工所, 华为2012实验室
 _UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院|中心)")
 _NOT_IN_UNIT = set("的了在是和及或并等将对为把被从向")
+# what a ministry's own institute or centre is called (生态环境部环境规划院, 商务部研究院,
+# 国家发展改革委价格监测中心); its departments (司, 局) are the agency extractors'
+_AGENCY_UNITS = ("研究院", "研究所", "规划院", "设计院", "研究中心", "中心", "实验室")
 
 
 @register("pattern.org_unit", labels={Label.RESEARCH, Label.ORGANIZATION})
 def make_org_unit_extractor(name: str):
-    """Research units and centres named after a known company, academy or international
-    organisation.
+    """Research units and centres named after a known company, academy, international
+    organisation or central agency.
 
     与阿里巴巴达摩院、华为中央研究院一起 -> 阿里巴巴达摩院 (ResearchOrganization, part of
     阿里巴巴集团); 中科院苏州医工所 -> 中科院苏州医工所 (part of 中国科学院);
@@ -269,7 +272,7 @@ def make_org_unit_extractor(name: str):
     from kg.extractors.gazetteers import agency_rows
     rows = [(r["name"], Label.COMPANY, split_aliases(r["aliases"])) for r in table("companies.tsv")]
     rows += [(canonical, label, aliases) for _k, label, canonical, aliases in agency_rows()
-             if label in (Label.RESEARCH, Label.ORGANIZATION)]
+             if label in (Label.RESEARCH, Label.ORGANIZATION, Label.AGENCY)]
     gaz = Gazetteer((s_, (canonical, label)) for canonical, label, aliases in rows
                     for s_ in {canonical, *aliases} if len(s_) >= 2)
 
@@ -278,7 +281,8 @@ def make_org_unit_extractor(name: str):
             for a, b, (parent, parent_label) in gaz.find(sv.text):
                 m = _UNIT.match(sv.text, b)
                 if not m or set(m.group()) & _NOT_IN_UNIT \
-                        or (parent_label is Label.ORGANIZATION and not m.group().endswith("中心")):
+                        or (parent_label is Label.ORGANIZATION and not m.group().endswith("中心")) \
+                        or (parent_label is Label.AGENCY and not m.group().endswith(_AGENCY_UNITS)):
                     continue  # 联合国秘书长所…: an international body has centres, not institutes
                 end = m.end()
                 if end < len(sv.text) and end not in sv.bounds and sv.text[end] not in "（(，。、；：”":

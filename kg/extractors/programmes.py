@@ -52,6 +52,8 @@ def _is_periodical(title: str) -> bool:
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
 _YEAR_PREFIX = re.compile(r"\d{4}年度?")
+# a plan's box or table label before the name it heads: 专栏1 工业互联网网络互联互通工程
+_HEADING = re.compile(r"(?:专栏|附表|附件|表)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:.．、]?\s*")
 # （2022—2024年） after a plan's name is part of it
 _YEAR_RANGE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[）)]")
 WEAK_MIN = 8  # characters before a weak ending
@@ -153,7 +155,7 @@ def make_programme_extractor(name: str):
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
-                year = _YEAR_PREFIX.match(text, start)
+                year = _YEAR_PREFIX.match(text, start) or _HEADING.match(text, start)
                 if year and year.end() < a:
                     start = year.end()
                 span = text[start:b]

@@ -82,3 +82,32 @@ def test_a_municipality_is_the_city_of_its_articles():
     r = extract_document(Document("d", "d.txt", "上海市政府举行新闻发布会\n市委常委、副市长吴清介绍了情况。\n"))
     posts = {(r.entities[p.person].name, p.title, r.entities[p.organization].name) for p in r.posts}
     assert posts == {("吴清", "常委", "中国共产党上海市委员会"), ("吴清", "副市长", "上海市人民政府")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: a bare 市 after a verb no name contains is the article's city
+    ("考评结果上报市委、市政府", [("GovernmentAgency", "中国共产党苏州市委员会"),
+                              ("GovernmentAgency", "苏州市人民政府")]),
+    # a province's people's organisations are no government bodies
+    ("省贸促会组织企业参展，省科协协办", [("Organization", "中国国际贸易促进委员会江苏省委员会"),
+                                ("Organization", "江苏省科学技术协会")]),
+])
+def test_bare_level_bodies_and_peoples_organisations(text, expected):
+    assert [(label, canonical) for label, _n, canonical in chosen(text, JIANGSU)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the 2022 and 2013 work reports: exchanges by their names and short forms
+    ("设立北京证券交易所和广州期货交易所", ["北京证券交易所", "广州期货交易所"]),
+    ("积极发展创业板、新三板", ["全国中小企业股份转让系统"]),
+    # written for the test: industry associations and exchanges by short forms
+    ("据中汽协和乘联会数据，郑商所、上期所", ["中国汽车工业协会", "全国乘用车市场信息联席会",
+                                   "郑州商品交易所", "上海期货交易所"]),
+    # a ministry's institute is its own body, part of the ministry
+    ("生态环境部环境规划院和商务部研究院", ["生态环境部环境规划院", "商务部研究院"]),
+    # a verb before a place starts no name (建设银行 keeps its 建设)
+    ("建设深圳数据交易所，建设银行深圳分行", ["深圳数据交易所", "中国建设银行"]),
+])
+def test_exchanges_associations_and_institutes_of_ministries(text, expected):
+    assert [canonical for label, _n, canonical in chosen(text)
+            if label not in ("City", "Province")] == expected
