@@ -11,11 +11,12 @@ import functools
 import re
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, SentenceView, register, short_aligned
+from kg.extractors.base import Gazetteer, Passage, SentenceView, aligned, register, short_aligned
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.types import Label, Mention
 
 SHORT = 3  # surfaces this long or shorter must align with jieba tokens
+CHINA = "place:100000"
 _LEVEL = {"Country": 0, "Province": 1, "City": 2, "District": 3}
 # the article context a place class fills, and the level a bare 省/市/区/县 refers to
 CONTEXT_LEVEL = {"Province": "province", "City": "city", "District": "district"}
@@ -50,7 +51,7 @@ def _place_gazetteer() -> Gazetteer:
             surfaces |= {a for a in p.aliases if a.endswith(("县", "旗")) and len(a) >= 3}
         elif p.key.startswith("place:") and "/" in p.key:  # foreign regions: 北威州
             surfaces |= set(p.aliases)
-        if p.type == "Country" and p.key != "place:100000":
+        if p.type == "Country" and p.key != CHINA:
             surfaces |= {a for a in p.aliases}
         for s in surfaces:
             if len(s) >= 2:
@@ -129,6 +130,8 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
     text = sv.text
     if at in ends:
         pm = ends[at]
+        if pm.label is Label.COUNTRY:
+            return None  # 全国政府性债务, 我国政府: a local body's name needs a province or below
         row = place_index().get(pm.key)
         start = sv.view.offsets.index(pm.start) if pm.start in sv.view.offsets else at
         return (row.name if row else pm.canonical), start
@@ -136,7 +139,11 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
         row = place_index().get(passage.context.get(LEVEL_OF_CHAR[text[at - 1]], ""))
         if row is None:
             return None
-        alone = at - 1 in sv.bounds and (at in sv.bounds or _after_stop_word(sv, at - 1))
+        starts_token = at - 1 in sv.bounds
+        if level_begins_word(sv, at - 1):
+            return None  # 区域, 市场: the level character begins a word of its own
+        alone = starts_token and (at in sv.bounds or _after_stop_word(sv, at - 1)
+                                  and _bare_level_body(sv, at - 1))
         if at > 1 and re.match(r"[\u4e00-\u9fff]", text[at - 2]) and not alone \
                 and text[at - 2] not in _BEFORE_BARE_LEVEL:
             return None  # 某某省 without a known place: not a bare prefix
@@ -151,19 +158,110 @@ def _after_stop_word(sv: SentenceView, at: int) -> bool:
     return any(e == at and t in stop_words() for _s, e, t in token_spans(sv))
 
 
+def _bare_level_body(sv: SentenceView, at: int) -> bool:
+    """Whether the token at ``at`` is a level character and a local body's short name: 市委,
+    省委常委 (not 区域, whose 区 is no district)."""
+    from kg.extractors.names import token_spans
+    token = next((t for s, _e, t in token_spans(sv) if s == at), "")
+    return bool(token[1:]) and token[1:].startswith(_local_body_names())
+
+
+def level_begins_word(sv: SentenceView, at: int) -> bool:
+    """Whether the level character at ``at`` begins a word of its own rather than standing for
+    the article's place: 区域, 县域, 市场 (but not 市委, 省委常委)."""
+    return at in sv.bounds and at + 1 not in sv.bounds and _is_word(sv, at) \
+        and not _bare_level_body(sv, at)
+
+
+def _is_word(sv: SentenceView, at: int) -> bool:
+    """Whether the token at ``at`` is a word of jieba's main dictionary (区域, 县域, 市场)."""
+    from kg.extractors.names import token_spans
+    from kg.segment import tokenizer
+    token = next((t for s, _e, t in token_spans(sv) if s == at), "")
+    return tokenizer().FREQ.get(token, 0) > 0
+
+
+@functools.cache
+def _local_body_names() -> tuple[str, ...]:
+    return tuple(r["short"] for r in table("local_agencies.tsv"))
+
+
 def _find_places(passage: Passage, name: str) -> Iterator[Mention]:
     gaz = _place_gazetteer()
     hits = []
     for sv in passage.sentences:
-        for a, b, rows in gaz.find(sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)):
+        for a, b, rows in gaz.find(sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)
+                                   or _in_run_of_places(sv, a, b)):
             hits.append((sv, a, b, rows))
     context = {rows[0].key for _sv, _a, _b, rows in hits if len(rows) == 1}
-    context |= {k for key in list(context) for k in ancestors(key)}
+    # every place is in China: only the places below it tell two namesakes apart
+    context |= {k for key in list(context) for k in ancestors(key) if k != CHINA}
+    chosen = []
     for sv, a, b, rows in hits:
         row = _choose(rows, context)
         if row is not None:
-            yield sv.mention(a, b, Label(row.type), name, canonical=row.name, key=row.key,
-                             parent_key=row.parent_key, doc=passage.doc)
+            chosen.append((sv, a, b, row))
+    chosen += _local_short_forms(passage, chosen, [(sv, a, b) for sv, a, b, _r in hits])
+    for sv, a, b, row in chosen:
+        yield sv.mention(a, b, Label(row.type), name, canonical=row.name, key=row.key,
+                         parent_key=row.parent_key, doc=passage.doc)
+
+
+def _in_run_of_places(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether a short name lies in a token that is nothing but names of Chinese places: 辽宁沈阳,
+    one token for jieba, is 辽宁 and 沈阳 (捷克斯洛伐克 is no 捷克)."""
+    from kg.extractors.names import token_spans
+    token = next(((s, e) for s, e, _t in token_spans(sv) if s <= start and end <= e), None)
+    if token is None or token == (start, end):
+        return False
+    return _all_places(sv.text[token[0]:token[1]])
+
+
+@functools.lru_cache(maxsize=4096)
+def _all_places(word: str) -> bool:
+    pos = 0
+    for a, b, rows in _place_gazetteer().find(word):
+        if a != pos or not all(r.key[6:].isdigit() for r in rows):
+            return False
+        pos = b
+    return pos == len(word)
+
+
+@functools.cache
+def _short_form_gazetteer() -> Gazetteer:
+    """Short names of districts and county-level cities (浦东, 嘉定, 琼海): common words too, so
+    they are names only where the article gives them their place (see _local_short_forms)."""
+    entries: dict[str, list[PlaceRow]] = {}
+    for p in places():
+        if p.type == "District" or (p.type == "City" and not p.key.endswith("00")):
+            for a in p.aliases:
+                if len(a) >= 2:
+                    entries.setdefault(a, []).append(p)
+    return Gazetteer((s, tuple(rows)) for s, rows in entries.items())
+
+
+def _local_short_forms(passage: Passage, found: list, spans: list) -> list:
+    """Short names of districts and county-level cities that the article pins down: written right
+    after a place they belong to (上海嘉定, 宁德蕉城) or after 县级市, or named in full elsewhere in
+    the article (浦东新区 … 看浦东)."""
+    named = {row.key for _sv, _a, _b, row in found}
+    by_end = {(id(sv), b): row for sv, _a, b, row in found}
+    taken: dict[int, list[tuple[int, int]]] = {id(sv): [] for sv in passage.sentences}
+    for sv, a, b in spans:  # every name matched, resolved or not (武汉市青山区: no 青山)
+        taken[id(sv)].append((a, b))
+    out = []
+    for sv in passage.sentences:
+        for a, b, rows in _short_form_gazetteer().find(sv.text):
+            if any(s < b and a < e for s, e in taken[id(sv)]) or not aligned(sv, a, b) \
+                    and not _in_run_of_places(sv, a, b):
+                continue
+            before = by_end.get((id(sv), a))
+            pinned = [r for r in rows if r.key in named
+                      or (before is not None and before.key in ancestors(r.key))
+                      or (sv.text[max(0, a - 3):a] == "县级市" and r.type == "City")]
+            if len(pinned) == 1:
+                out.append((sv, a, b, pinned[0]))
+    return out
 
 
 @register("gazetteer.place", labels={Label.COUNTRY, Label.PROVINCE, Label.CITY, Label.DISTRICT})
@@ -173,6 +271,7 @@ def make_place_extractor(name: str):
     江苏省工业和信息化厅 … 南京 -> 南京 (City, 南京市, place:320100); 其中国家级 -> nothing.
     """
     _place_gazetteer()
+    _short_form_gazetteer()
 
     def extract(passage: Passage) -> Iterator[Mention]:
         yield from find_places(passage, name)
@@ -267,7 +366,7 @@ def foreign_names() -> frozenset[str]:
     Macao and Taiwan (香港证监会 is not 证监会)."""
     out = set()
     for p in places():
-        if (p.type == "Country" and p.key != "place:100000") \
+        if (p.type == "Country" and p.key != CHINA) \
                 or p.key in ("place:810000", "place:820000", "place:710000"):
             out |= {p.name, *p.aliases}
     return frozenset(n for n in out if len(n) >= 2)

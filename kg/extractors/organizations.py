@@ -14,6 +14,7 @@ from kg.extractors.gazetteers import (
     LEVEL_OF_CHAR,
     ends_with_known_body,
     is_place_name,
+    level_begins_word,
     place_before,
     place_index,
     places_ending,
@@ -135,6 +136,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 surface = sv.text[start:end]
                 canonical = surface  # the clean view already dropped layout spaces
                 if surface[0] in LEVEL_OF_CHAR and start + 1 < a:
+                    if level_begins_word(sv, start):
+                        continue  # 区域科技创新中心: a kind of centre, in no named place
                     # 市科技孵化中心 in an article about 江山市: the bare 市 is that city
                     row = place_index().get(passage.context.get(LEVEL_OF_CHAR[surface[0]], ""))
                     if row is None:

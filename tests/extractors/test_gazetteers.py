@@ -16,6 +16,21 @@ JIANGSU = {"province": "place:320000"}
                               ("Province", "北威州", "北莱茵-威斯特法伦州")]),
     ("苏州市委常委出席开幕式", [("City", "苏州市", "苏州市")]),
     ("成为全省唯一通过国家级检验检测类标准化试点验收的机构，其中国家级", []),
+    # the work reports (2014, 2009, 1959): 全国 is China; a county's short name right after
+    # its province; states that no longer exist are no parts of today's
+    ("摸清全国政府性债务底数", [("Country", "全国", "中国")]),
+    ("胜利完成四川汶川特大地震灾后恢复重建",
+     [("Province", "四川", "四川省"), ("District", "汶川", "汶川县")]),
+    ("我们同波兰、德意志民主共和国、捷克斯洛伐克、匈牙利",
+     [("Country", "波兰", "波兰"), ("Country", "德意志民主共和国", "民主德国"),
+      ("Country", "捷克斯洛伐克", "捷克斯洛伐克"), ("Country", "匈牙利", "匈牙利")]),
+    # written for the test: a province and its city in one jieba token; a district's short
+    # name in an article that names it in full; a short name nothing pins down is a word
+    ("江苏南京、辽宁沈阳两地", [("Province", "江苏", "江苏省"), ("City", "南京", "南京市"),
+                          ("Province", "辽宁", "辽宁省"), ("City", "沈阳", "沈阳市")]),
+    ("继浦东新区之后，再看浦东", [("District", "浦东新区", "浦东新区"),
+                             ("District", "浦东", "浦东新区")]),
+    ("大好江山，看浦东", []),
 ])
 def test_places(text, expected):
     assert [(m.label.value, m.name, m.canonical) for m in run("gazetteer.place", text)] == expected
