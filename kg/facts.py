@@ -41,9 +41,11 @@ def in_passage(passage: Passage, mentions: list) -> list:
 
 
 def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
-                title_only: bool = False) -> str:
+                title_only: bool = False, dominant: bool = False) -> str:
     """The programme or event an article is about: named in its title, else (unless
-    ``title_only``) the most named."""
+    ``title_only``) the most named (with ``dominant``: only if named more often than any other
+    and in a quarter of the names, as one plan is in an article about it; a work report names
+    dozens alike)."""
     a = passage.article
     in_title = [m for m in mentions if m.label in labels and a.title_start <= m.start < a.title_end]
     if len(in_title) > 1 and in_title[1].start - in_title[0].end <= 1:
@@ -56,7 +58,14 @@ def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
     for m in mentions:
         if m.label in labels:
             counts[entity_key(m)] += 1
-    return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
+    if not counts:
+        return ""
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    top = counts[ranked[0]]
+    if dominant and len(ranked) > 1 and (top <= counts[ranked[1]]
+                                         or 4 * top < sum(counts.values())):
+        return ""
+    return ranked[0]
 
 
 # an article that is a plan or a notice: its numbers are goals and rules, reported only when said so
@@ -133,7 +142,7 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
                 out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF,
                                     entity_key(child), entity_key(parent),
                                     "relation.programme_parts"))
-        topic = _main_topic(passage, ms, {Label.PROGRAMME})
+        topic = _main_topic(passage, ms, {Label.PROGRAMME}, dominant=True)
         if not topic:
             continue
         for m in ms:

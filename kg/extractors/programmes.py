@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
-from kg.extractors.gazetteers import is_place_name
+from kg.extractors.gazetteers import is_place_name, starts_with_place
 from kg.extractors.names import (
     is_generic,
     name_start,
@@ -164,11 +164,19 @@ def make_programme_extractor(name: str):
                         start += 1
                     else:
                         continue
+                award = text[a:b].endswith("奖")
+                if award:  # 授予两位科学家国家最高科学技术奖: the state names its awards
+                    state = max(text.rfind("国家", start, a), text.rfind("中华人民共和国", start, a))
+                    start = max(start, state)
+                    if state < 0 and not starts_with_place(text[start:a]) \
+                            and text[start] not in "省市":
+                        continue  # 获得科技进步奖: an award of no named giver
                 surface = text[start:b]
                 bare = surface.strip("“”")
                 quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
-                        or _is_dictionary_word(bare) or text[a - 1] in _CONJUNCTIONS \
+                        or (_is_dictionary_word(bare) and not award) \
+                        or text[a - 1] in _CONJUNCTIONS \
                         or is_place_name(text[start:a]):
                     continue  # 目录和清单: two generic endings joined; 日本计划: a place plans
                 if _COUNTED_BEFORE.search(text, max(0, start - 12), start) \
@@ -183,11 +191,13 @@ def make_programme_extractor(name: str):
                 if strength == "weak" and ((not quoted and a - start < WEAK_MIN)
                                            or is_generic(sv, start, a) or _is_category(sv, start, a)):
                     continue  # 科技政策 even in quotes is a description
-                if strength == "strong" and not quoted and a - start < 4 \
+                if strength == "strong" and not quoted and a - start < 4 and not award \
                         and is_generic(sv, start, a):
                     continue
-                if not quoted and all(w in name_verbs() for w in _words(sv, start, a)):
-                    continue  # 提升行动: a verb and an ending, no name
+                words = _words(sv, start, a)
+                if not quoted and (words or start not in sv.bounds) \
+                        and all(w in name_verbs() for w in words):
+                    continue  # 提升行动: a verb and an ending, no name; 对|外承包工程: no word
                 end = b
                 years = _YEAR_RANGE.match(text, b)
                 if years:

@@ -260,3 +260,14 @@ def test_a_company_is_no_unit_of_the_company_its_name_begins_with():
     # a branch is a unit of its company
     branch = _facts("中国石油天然气股份有限公司大连石化分公司开展检修。", Predicate.PART_OF)
     assert {s for s, _o in branch} == {"中国石油天然气股份有限公司大连石化分公司"}
+
+
+def test_components_belong_only_to_a_plan_the_article_is_about():
+    # written for the test, in the manner of a work report: plans named alike, none the topic
+    text = ("实施“十四五”规划和乡村建设行动，推进“三北”工程。"
+            "开展龙头企业保链稳链工程。落实“十四五”规划，深化乡村建设行动。")
+    assert not _facts(text, Predicate.PART_OF)
+    # an article about one plan: its projects are its parts
+    plan = ("《智能制造发展规划》提出，实施智能制造技术攻关行动。《智能制造发展规划》要求，"
+            "开展智能制造示范工厂建设行动。《智能制造发展规划》明确了目标。")
+    assert ("智能制造技术攻关行动", "智能制造发展规划") in _facts(plan, Predicate.PART_OF)
