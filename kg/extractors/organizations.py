@@ -291,7 +291,11 @@ def make_org_unit_extractor(name: str):
                 if end < len(sv.text) and end not in sv.bounds and sv.text[end] not in "（(，。、；：”":
                     continue
                 label = Label.ORGANIZATION if m.group().endswith("中心") else Label.RESEARCH
-                # the name as written is the unit's own (阿里巴巴达摩院, not 阿里巴巴集团达摩院)
-                yield sv.mention(a, end, label, name, canonical=sv.text[a:end],
+                # a company's unit is named as written (阿里巴巴达摩院, not 阿里巴巴集团达摩院); an
+                # academy's or a ministry's by the body's official name (中科院物理研究所 ->
+                # 中国科学院物理研究所, 工信部…中心 -> 工业和信息化部…中心)
+                canonical = sv.text[a:end] if parent_label is Label.COMPANY \
+                    else parent + sv.text[b:end]
+                yield sv.mention(a, end, label, name, canonical=canonical,
                                  parent_key=f"org:{parent}", doc=passage.doc)
     return extract

@@ -23,6 +23,8 @@ _UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究所|研究院|研究中心|�
 
 
 _CHINESE_PLACE = re.compile(r"place:\d{6}$")
+# a field or a rank written between a body and a title: 经济学副教授, 执行会长, 项目经理
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}学|执行|名誉|荣誉|特约|[\u4e00-\u9fff]{0,3}项目")
 
 
 def _government_of(sf: SentenceFacts, key: str) -> str:
@@ -67,6 +69,12 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         title = text[a:b]
         org_key = ""
         org = by_doc_end.get(offsets[a - 1] + 1) if a > 0 else None
+        if org is None:
+            # 厦门大学经济学副教授, 协会执行会长: a field or a rank between body and title
+            for p in range(a - 1, max(0, a - 6), -1):
+                if _QUALIFIER.fullmatch(text, p, a) and offsets[p - 1] + 1 in by_doc_end:
+                    org, title = by_doc_end[offsets[p - 1] + 1], text[p:b]
+                    break
         if org is not None and (org.label in ORGANIZATION_LABELS or org.label.is_place):
             org_key = entity_key(org)
         elif level and sf.passage.context.get(str(level), "") in place_index():

@@ -100,7 +100,7 @@ def _facts(text: str, predicate):
 def test_located_by_verbs_and_by_a_place_right_before(result):
     located = pairs(result, Predicate.LOCATED_IN)
     # 截至目前，高新区先后引进中科院苏州医工所: the bare 高新区 is the article's 苏州高新区
-    assert ("中科院苏州医工所", "苏州高新技术产业开发区") in located \
+    assert ("中国科学院苏州医工所", "苏州高新技术产业开发区") in located \
         or ("中国科学院苏州生物医学工程技术研究所", "苏州高新技术产业开发区") in located
     # a zone is part of its city (the contract keeps locatedIn for organisations and events)
     assert ("苏州高新技术产业开发区", "苏州市") in pairs(result, Predicate.PART_OF)
@@ -271,3 +271,13 @@ def test_components_belong_only_to_a_plan_the_article_is_about():
     plan = ("《智能制造发展规划》提出，实施智能制造技术攻关行动。《智能制造发展规划》要求，"
             "开展智能制造示范工厂建设行动。《智能制造发展规划》明确了目标。")
     assert ("智能制造技术攻关行动", "智能制造发展规划") in _facts(plan, Predicate.PART_OF)
+
+
+def test_a_field_or_rank_between_body_and_title_and_heads_of_units():
+    # written for the test, in the form of news and press conferences
+    posts = _posts("南京大学经济学教授王明分析指出，消费将回暖。"
+                   "江苏省软件行业协会执行会长张华说，产业链更完整。"
+                   "工业和信息化部运行监测协调局负责人李强说，生产将平稳。"
+                   "该局负责人表示，将加快推进。")
+    assert posts == {("王明", "经济学教授", "南京大学"), ("张华", "执行会长", "江苏省软件行业协会"),
+                     ("李强", "负责人", "工业和信息化部运行监测协调局")}
