@@ -317,10 +317,19 @@ def _name_prefixes() -> tuple[tuple[str, str], ...]:
     return tuple((r["full"], r["short"]) for r in table("name_prefixes.tsv"))
 
 
+# a year or year's batch heading a name: 2021年度国家中小企业公共服务示范平台
+_YEAR_HEAD = re.compile(r"\d{4}年度?(?=[\u4e00-\u9fff“])")
+
+
 def _short_forms(name: str) -> list[str]:
-    """Other written forms of an official name: 中国共产党苏州市委员会 -> 中共苏州市委员会."""
-    return [short + name[len(full):] for full, short in _name_prefixes()
-            if name.startswith(full) and len(name) > len(full)]
+    """Other written forms of an official name: 中国共产党苏州市委员会 -> 中共苏州市委员会; a
+    name headed by its year is also named without it (2021年度X -> X)."""
+    out = [short + name[len(full):] for full, short in _name_prefixes()
+           if name.startswith(full) and len(name) > len(full)]
+    year = _YEAR_HEAD.match(name)
+    if year and len(name) - year.end() >= 4:
+        out.append(name[year.end():])
+    return out
 
 
 def link(mentions: Iterable[Mention]) -> dict[str, Entity]:

@@ -51,7 +51,6 @@ def _is_periodical(title: str) -> bool:
 
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
-_YEAR_PREFIX = re.compile(r"\d{4}年度?")
 # a plan's box or table label before the name it heads: 专栏1 工业互联网网络互联互通工程
 _HEADING = re.compile(r"(?:专栏|附表|附件|表)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:.．、]?\s*")
 # （2022—2024年） after a plan's name is part of it
@@ -141,6 +140,8 @@ def make_programme_extractor(name: str):
                     continue
                 if text.startswith(_WHAT_FOLLOWS, b):
                     continue  # 地方政府专项债券, 专项资金: the ending qualifies a noun
+                if text[a:b] == "意见" and text.endswith("征求", 0, a):
+                    continue  # 公开征求意见: opinions asked for, no document named
                 tok = next(((ts, te) for ts, te, _t in token_spans(sv) if ts < a < te), None)
                 if tok and sv.text[tok[0]:a] in stop_words():
                     continue  # 迅速行动: the ending is a verb's object, not a name's
@@ -155,9 +156,9 @@ def make_programme_extractor(name: str):
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
-                year = _YEAR_PREFIX.match(text, start) or _HEADING.match(text, start)
-                if year and year.end() < a:
-                    start = year.end()
+                heading = _HEADING.match(text, start)
+                if heading and heading.end() < a:
+                    start = heading.end()
                 span = text[start:b]
                 if span.count("“") != span.count("”"):
                     if span.startswith("“"):

@@ -17,7 +17,9 @@ from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR, issuers_of_title
 from kg.keys import entity_key, normalise
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
 
-_ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制)")
+_ISSUE = re.compile(r"(联合)?(印发|发布|出台|颁布|公布|制定|编制|出具|下发|制发)")
+# 国家网信办就…标识办法公开征求意见: the body that consults on a draft issues it
+_CONSULT = re.compile(r"(?:公开)?征求意见")
 _LEAD = re.compile(r"牵头|主导承建|(?<!为)主导|统筹推进|(?<![共同协作])承担(?=的)")
 _PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围|(?<=单位)组成|(?<=[等为])成员单位")
 # what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
@@ -125,6 +127,15 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
             for prog in progs[:1]:
                 yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),
                                   "relation.issued_by")
+    for vs, _ve in _verb_offsets(sf, _CONSULT):
+        clause = sf.clause_of(vs)
+        drafts = [m for m in sf.mentions if m.label is Label.PROGRAMME and m.end <= vs
+                  and sf.clause_of(m.start) == clause][-1:]
+        for prog in drafts:
+            for org in _orgs(sf.mentions):
+                if org.end <= prog.start and sf.clause_of(org.start) == clause:
+                    yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),
+                                      "relation.issued_by")
 
 
 def _named_issuers(sf: SentenceFacts, prefix: str) -> list[str]:

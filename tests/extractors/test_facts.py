@@ -281,3 +281,13 @@ def test_a_field_or_rank_between_body_and_title_and_heads_of_units():
                    "该局负责人表示，将加快推进。")
     assert posts == {("王明", "经济学教授", "南京大学"), ("张华", "执行会长", "江苏省软件行业协会"),
                      ("李强", "负责人", "工业和信息化部运行监测协调局")}
+
+
+def test_issuers_of_letters_guides_and_drafts():
+    # written for the test: a letter an authority issued, a dated guide, a draft for comments
+    issued = _facts("苏州市公安局出具的《关于某某公司涉嫌违法排污的告知函》已送达。"
+                    "中国科学院公布了2025年度院士增选指南。"
+                    "国家网信办就网络数据安全管理办法公开征求意见。", Predicate.ISSUED_BY)
+    assert issued == {("关于某某公司涉嫌违法排污的告知函", "苏州市公安局"),
+                      ("2025年度院士增选指南", "中国科学院"),
+                      ("网络数据安全管理办法", "国家互联网信息办公室")}
