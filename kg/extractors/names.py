@@ -173,6 +173,17 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     return _after_verb_before_place(sv, start, core_start)
 
 
+def after_leading_verbs(sv: SentenceView, start: int, core_start: int) -> int:
+    """Where a programme's or event's name starts once the verbs before it are left out: names
+    never begin at a verb (优化提升|江淮英才计划, 促进|体育竞赛); a verb right before the ending
+    stays (提升行动 is left for the caller to judge)."""
+    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    k = 0
+    while k < len(spans) and spans[k][2] in name_verbs() and spans[k][1] < core_start:
+        k += 1
+    return (spans[k][0] if k < len(spans) else spans[k - 1][1]) if k else start
+
+
 def _after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> int:
     """A verb before a place starts no name: 建设|深圳|数据交易所 -> 深圳数据交易所 (建设银行 keeps
     its 建设: no place follows it)."""

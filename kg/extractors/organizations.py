@@ -19,8 +19,9 @@ from kg.extractors.gazetteers import (
     place_index,
     places_ending,
 )
-from kg.extractors.names import is_generic, name_start, token_spans
+from kg.extractors.names import after_leading_verbs, is_generic, name_start, token_spans
 from kg.resources import split_aliases, table
+from kg.segment import tokenizer
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
@@ -113,6 +114,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                                    if label is Label.RESEARCH and sv.text[a:b] != "大学"
                                    else _ORG_ALLOWED)
                 start = _two_bodies_apart(sv.text, start, a)
+                if label is Label.EVENT:
+                    start = after_leading_verbs(sv, start, a)
+                    if tokenizer().FREQ.get(sv.text[start:b], 0) > 0 \
+                            and not sv.text.startswith(_EVENT_SCOPES, start):
+                        continue  # 体育竞赛, 军备竞赛: a word for a kind of event (全国科学大会 is one)
                 office = _office_of_named_body(sv.text[start:b], named)
                 if office is not None:
                     yield sv.mention(start, b, label, name, canonical=office,
@@ -161,6 +167,8 @@ def make_organization_extractor(name: str):
                                          Label.ORGANIZATION})
 
 
+# the scope that makes a word jieba knows the name of one event: 全国科学大会, 世界园艺博览会
+_EVENT_SCOPES = ("全国", "世界", "中国", "国际", "亚洲", "亚太")
 # Party congresses and plenums, written in their short forms, named in full:
 # 党的十九大 -> 中国共产党第十九次全国代表大会; 十九届六中全会 -> 中国共产党第十九届中央委员会第六次全体会议;
 # 省第十四次党代会 (in an article about Jiangsu) -> 中国共产党江苏省第十四次代表大会

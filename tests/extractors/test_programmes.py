@@ -15,6 +15,8 @@ from helpers import run
      ["机器人核心技术攻关行动", "‘机器人+’应用行动"]),
     ("制定科技支撑“双碳”行动方案", ["科技支撑“双碳”行动方案"]),
     ("帮助企业提供解决方案，实施系统工程", []),
+    # a name never begins at a verb (the 2022 work report)
+    ("出台促进中部地区崛起新十年规划", ["中部地区崛起新十年规划"]),
     # the state's science awards (the 1985 work report; written for the test)
     ("九百三十七项获得国家科技发明奖", ["国家科技发明奖"]),
     ("授予两位科学家国家最高科学技术奖，授予一项成果国家自然科学奖一等奖",
