@@ -252,14 +252,14 @@ def _local_short_forms(passage: Passage, found: list, spans: list) -> list:
     out = []
     for sv in passage.sentences:
         for a, b, rows in _short_form_gazetteer().find(sv.text):
-            if any(s < b and a < e for s, e in taken[id(sv)]) or not aligned(sv, a, b) \
-                    and not _in_run_of_places(sv, a, b):
+            if any(s < b and a < e for s, e in taken[id(sv)]):
                 continue
             before = by_end.get((id(sv), a))
             pinned = [r for r in rows if r.key in named
                       or (before is not None and before.key in ancestors(r.key))
                       or (sv.text[max(0, a - 3):a] == "县级市" and r.type == "City")]
-            if len(pinned) == 1:
+            # alignment last: it needs the sentence's tokens, most hits are pinned by nothing
+            if len(pinned) == 1 and (aligned(sv, a, b) or _in_run_of_places(sv, a, b)):
                 out.append((sv, a, b, pinned[0]))
     return out
 

@@ -194,8 +194,10 @@ _CONTEST_LIST = re.compile(f"({_LATIN_NAME}(?:、{_LATIN_NAME})*)等[\u4e00-\u9f
 
 
 def _party_events(passage: Passage, sv: SentenceView) -> Iterator[tuple[int, int, str]]:
-    """(start, end, full name) of the party congresses and plenums of a sentence."""
+    """(start, end, full name) of the party congresses, plenums and congress sessions of a sentence."""
     text = sv.text
+    if "届" not in text and "党" not in text:
+        return  # most sentences: no congress, plenum or session
     for m in _NATIONAL_CONGRESS.finditer(text):
         yield m.start(), m.end(), f"中国共产党第{m.group(1)}次全国代表大会"
     for m in _PLENUM.finditer(text):
