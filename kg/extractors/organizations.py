@@ -194,7 +194,8 @@ _CONTEST_LIST = re.compile(f"({_LATIN_NAME}(?:、{_LATIN_NAME})*)等[\u4e00-\u9f
 
 
 def _party_events(passage: Passage, sv: SentenceView) -> Iterator[tuple[int, int, str]]:
-    """(start, end, full name) of the party congresses, plenums and congress sessions of a sentence."""
+    """(start, end, full name) of the party congresses, plenums and congress sessions of a
+    sentence."""
     text = sv.text
     if "届" not in text and "党" not in text:
         return  # most sentences: no congress, plenum or session
