@@ -87,6 +87,11 @@ def places_named_in(words: str, context: set[str]) -> list[PlaceRow]:
     return [r for r in rows if r is not None]
 
 
+def places_named_in_words(words: str) -> list[tuple[int, int, tuple[PlaceRow, ...]]]:
+    """The place names matched in ``words`` (start, end, the places of that name)."""
+    return list(_place_gazetteer().find(words))
+
+
 def starts_with_place(words: str) -> bool:
     """Whether ``words`` begin with the name (or a short form) of a place: 深圳数据交易所."""
     return any(a == 0 for a, _b, _rows in _place_gazetteer().find(words))

@@ -18,6 +18,7 @@ from kg.extractors.gazetteers import (
     place_before,
     place_index,
     places_ending,
+    places_named_in_words,
 )
 from kg.extractors.names import after_leading_verbs, is_generic, name_start, token_spans
 from kg.resources import split_aliases, table
@@ -132,6 +133,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \
                         and not _ORDINAL_OR_YEAR.match(sv.text, start):
                     continue  # 全民阅读活动 is an activity; “对话德国”活动 and 2024年…活动 are events
+                if sv.text[a:b] in _NAMED_ONLY_BY_PLACE:
+                    at = _local_place_at(sv.text[start:a])
+                    if at is None:
+                        continue  # 工业互联网平台 is a kind; 阿坝州数据开放平台 is one body
+                    start += at  # 纳入|阿坝州共享交换平台: the name begins at its place
                 body = next((e for e in _BODY_ENDINGS if sv.text.endswith(e, start, b)), None)
                 if body is not None:
                     named[body] = sv.text[start:b]
@@ -165,6 +171,17 @@ def make_organization_extractor(name: str):
     """
     return _make_suffix_extractor(name, {Label.AGENCY, Label.COMPANY, Label.RESEARCH,
                                          Label.ORGANIZATION})
+
+
+# endings that name one body only after the place that runs it: 阿坝州共享交换平台
+_NAMED_ONLY_BY_PLACE = frozenset({"平台"})
+
+
+def _local_place_at(words: str) -> int | None:
+    """Where the first Chinese province, city or district (not 全国, 中国) named in ``words``
+    begins, or None."""
+    return next((a for a, _b, rows in places_named_in_words(words)
+                 if not all(r.type == "Country" for r in rows)), None)
 
 
 # the scope that makes a word jieba knows the name of one event: 全国科学大会, 世界园艺博览会

@@ -187,3 +187,12 @@ def test_the_company_spoken_of_is_no_name(text):
 ])
 def test_two_fields_joined_inside_a_research_body(text, expected):
     assert max((m.name for m in run("pattern.organization", text)), key=len) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: a platform is one body when a place runs it, else a kind of thing
+    ("应当将数据资源目录纳入苏州市共享交换平台", ["苏州市共享交换平台"]),
+    ("打造工业互联网平台，建成全国一体化在线政务服务平台", []),
+])
+def test_platforms_named_by_their_place(text, expected):
+    assert [c for label, _n, c in chosen(text) if label == "Organization"] == expected
