@@ -135,7 +135,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     continue  # 全民阅读活动 is an activity; “对话德国”活动 and 2024年…活动 are events
                 if sv.text[a:b] in _NAMED_ONLY_BY_PLACE:
                     at = _local_place_at(sv.text[start:a])
-                    if at is None:
+                    if at is None or _NOT_ONE_PLATFORM.search(sv.text, start + at, a):
                         continue  # 工业互联网平台 is a kind; 阿坝州数据开放平台 is one body
                     start += at  # 纳入|阿坝州共享交换平台: the name begins at its place
                 body = next((e for e in _BODY_ENDINGS if sv.text.endswith(e, start, b)), None)
@@ -175,6 +175,8 @@ def make_organization_extractor(name: str):
 
 # endings that name one body only after the place that runs it: 阿坝州共享交换平台
 _NAMED_ONLY_BY_PLACE = frozenset({"平台"})
+# platforms counted (江苏12家平台) or of a level (江苏省级…示范平台) are a class, not one body
+_NOT_ONE_PLATFORM = re.compile(r"[0-9０-９一二三四五六七八九十百千]+[家个批类]|[省市县区]级|国家级")
 
 
 def _local_place_at(words: str) -> int | None:

@@ -196,3 +196,9 @@ def test_two_fields_joined_inside_a_research_body(text, expected):
 ])
 def test_platforms_named_by_their_place(text, expected):
     assert [c for label, _n, c in chosen(text) if label == "Organization"] == expected
+
+
+def test_platforms_counted_or_of_a_level_are_a_class():
+    # written for the test, as the newsletter's news of designated platforms reads
+    text = "江苏12家平台入选，江苏省级中小企业公共服务示范平台共有200家"
+    assert not [c for label, _n, c in chosen(text) if label == "Organization"]
