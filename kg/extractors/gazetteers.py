@@ -323,6 +323,13 @@ def _known_bodies() -> Gazetteer:
     return _table_gazetteer(rows)
 
 
+def known_body(words: str) -> tuple[str, Label, str] | None:
+    """(key, class, official name) of the body ``words`` name exactly, if the tables know it
+    (国家管网 -> 国家石油天然气管网集团有限公司)."""
+    return next((value for a, b, value in _known_bodies().find(words)
+                 if a == 0 and b == len(words)), None)
+
+
 def ends_with_known_body(words: str) -> bool:
     """Whether ``words`` end with a name the tables know (财政部, 海马汽车)."""
     return any(b == len(words) for _a, b, _v in _known_bodies().find(words))

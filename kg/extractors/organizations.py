@@ -14,6 +14,7 @@ from kg.extractors.gazetteers import (
     LEVEL_OF_CHAR,
     ends_with_known_body,
     is_place_name,
+    known_body,
     level_begins_word,
     place_before,
     place_index,
@@ -157,6 +158,13 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     canonical = row.name + canonical[1:]
                 if _GENERIC.match(surface) or (label is not Label.EVENT and surface.startswith("全国")):
                     continue  # 全国教育大会 is an event; 全国大学 is no organisation
+                known = known_body(surface[:-2]) if surface.endswith("公司") else None
+                if known is not None and known[1] is Label.COMPANY:
+                    # 国家管网公司: a known company's short name with 公司 is that company
+                    key, label, canonical = known
+                    yield sv.mention(start, end, label, name, canonical=canonical, key=key,
+                                     doc=passage.doc)
+                    continue
                 yield sv.mention(start, end, label, name, canonical=canonical, doc=passage.doc)
     return extract
 

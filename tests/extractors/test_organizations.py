@@ -202,3 +202,10 @@ def test_platforms_counted_or_of_a_level_are_a_class():
     # written for the test, as the newsletter's news of designated platforms reads
     text = "江苏12家平台入选，江苏省级中小企业公共服务示范平台共有200家"
     assert not [c for label, _n, c in chosen(text) if label == "Organization"]
+
+
+def test_a_known_companys_short_name_with_gongsi_is_that_company():
+    # written for the test: 国家管网公司 is the pipeline group the table names 国家管网
+    assert chosen("国家能源局组织国家管网公司做好保供") == [
+        ("GovernmentAgency", "国家能源局", "国家能源局"),
+        ("Company", "国家管网公司", "国家石油天然气管网集团有限公司")]
