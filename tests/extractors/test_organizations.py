@@ -200,7 +200,8 @@ def test_platforms_named_by_their_place(text, expected):
 
 def test_platforms_counted_or_of_a_level_are_a_class():
     # written for the test, as the newsletter's news of designated platforms reads
-    text = "江苏12家平台入选，江苏省级中小企业公共服务示范平台共有200家"
+    text = ("江苏12家平台入选，江苏省级中小企业公共服务示范平台共有200家，"
+            "苏州市数据资源池三大子平台，中国（江苏）自由贸易试验区平台")
     assert not [c for label, _n, c in chosen(text) if label == "Organization"]
 
 
