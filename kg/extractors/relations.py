@@ -211,7 +211,11 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
         # a university named after a city need not be there (大连理工大学江苏研究院)
         if m.label not in (Label.AGENCY, Label.COMPANY, Label.ORGANIZATION):
             continue
-        named = [p for p in places_named_in(m.canonical or m.name, context)
+        # a company a table names in full (智谱 -> 北京智谱华章科技有限公司) is where its name
+        # says only if the text wrote that name: the registered seat is not what the text states
+        written = m.name if m.label is Label.COMPANY and m.extractor.startswith("gazetteer.") \
+            else m.canonical or m.name
+        named = [p for p in places_named_in(written, context)
                  if p.type in ("Province", "City", "District") and not p.key.count("/")]
         if named:
             yield sf.relation(Predicate.LOCATED_IN, entity_key(m), named[-1].key,

@@ -291,3 +291,10 @@ def test_issuers_of_letters_guides_and_drafts():
     assert issued == {("关于某某公司涉嫌违法排污的告知函", "苏州市公安局"),
                       ("2025年度院士增选指南", "中国科学院"),
                       ("网络数据安全管理办法", "国家互联网信息办公室")}
+
+
+def test_a_company_named_by_its_short_form_is_located_only_where_the_text_says():
+    # written for the test: the table knows 智谱's registered name (北京…), the text does not say it
+    assert not _facts("智谱AI位居市场第三。", Predicate.LOCATED_IN)
+    assert _facts("北京智谱华章科技有限公司发布新模型。", Predicate.LOCATED_IN) == {
+        ("北京智谱华章科技有限公司", "北京市")}
