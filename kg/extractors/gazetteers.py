@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, aligned, register, short_aligned
+from kg.extractors.names import name_verbs, stop_words, token_spans
 from kg.resources import PlaceRow, places, split_aliases, table
+from kg.segment import tokenizer
 from kg.types import Label, Mention
 
 SHORT = 3  # surfaces this long or shorter must align with jieba tokens
@@ -97,6 +99,18 @@ def starts_with_place(words: str) -> bool:
     return any(a == 0 for a, _b, _rows in _place_gazetteer().find(words))
 
 
+def after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> int:
+    """Where a name starts once the verbs before a place are left out: 建设|深圳|数据交易所 ->
+    深圳数据交易所 (建设银行 keeps its 建设: no place follows it)."""
+    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    verbs = 0
+    while verbs < len(spans) - 1 and spans[verbs][2] in name_verbs():
+        verbs += 1
+    if verbs and starts_with_place(sv.text[spans[verbs][0]:core_start]):
+        return spans[verbs][0]
+    return start
+
+
 def is_place_name(words: str) -> bool:
     """Whether ``words`` are exactly the name (or a short form) of one place: 日本, 江苏省."""
     return any(a == 0 and b == len(words) for a, b, _rows in _place_gazetteer().find(words))
@@ -159,14 +173,12 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
 def _after_stop_word(sv: SentenceView, at: int) -> bool:
     """Whether the token before ``at`` is a word no name contains: 上报|市委 (the bare 市 starts
     a name), unlike 某某|省 (a place nobody knows)."""
-    from kg.extractors.names import stop_words, token_spans
     return any(e == at and t in stop_words() for _s, e, t in token_spans(sv))
 
 
 def _bare_level_body(sv: SentenceView, at: int) -> bool:
     """Whether the token at ``at`` is a level character and a local body's short name: 市委,
     省委常委 (not 区域, whose 区 is no district)."""
-    from kg.extractors.names import token_spans
     token = next((t for s, _e, t in token_spans(sv) if s == at), "")
     return bool(token[1:]) and token[1:].startswith(_local_body_names())
 
@@ -180,8 +192,6 @@ def level_begins_word(sv: SentenceView, at: int) -> bool:
 
 def _is_word(sv: SentenceView, at: int) -> bool:
     """Whether the token at ``at`` is a word of jieba's main dictionary (区域, 县域, 市场)."""
-    from kg.extractors.names import token_spans
-    from kg.segment import tokenizer
     token = next((t for s, _e, t in token_spans(sv) if s == at), "")
     return tokenizer().FREQ.get(token, 0) > 0
 
@@ -215,7 +225,6 @@ def _find_places(passage: Passage, name: str) -> Iterator[Mention]:
 def _in_run_of_places(sv: SentenceView, start: int, end: int) -> bool:
     """Whether a short name lies in a token that is nothing but names of Chinese places: 辽宁沈阳,
     one token for jieba, is 辽宁 and 沈阳 (捷克斯洛伐克 is no 捷克)."""
-    from kg.extractors.names import token_spans
     token = next(((s, e) for s, e, _t in token_spans(sv) if s <= start and end <= e), None)
     if token is None or token == (start, end):
         return False

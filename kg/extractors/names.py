@@ -170,7 +170,7 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
         start += 1
     while start < core_start and text[start] in "”’）)、，":
         start += 1
-    return _after_verb_before_place(sv, start, core_start)
+    return start
 
 
 def after_leading_verbs(sv: SentenceView, start: int, core_start: int) -> int:
@@ -182,16 +182,3 @@ def after_leading_verbs(sv: SentenceView, start: int, core_start: int) -> int:
     while k < len(spans) and spans[k][2] in name_verbs() and spans[k][1] < core_start:
         k += 1
     return (spans[k][0] if k < len(spans) else spans[k - 1][1]) if k else start
-
-
-def _after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> int:
-    """A verb before a place starts no name: 建设|深圳|数据交易所 -> 深圳数据交易所 (建设银行 keeps
-    its 建设: no place follows it)."""
-    from kg.extractors.gazetteers import starts_with_place
-    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
-    verbs = 0
-    while verbs < len(spans) - 1 and spans[verbs][2] in name_verbs():
-        verbs += 1
-    if verbs and starts_with_place(sv.text[spans[verbs][0]:core_start]):
-        return spans[verbs][0]
-    return start

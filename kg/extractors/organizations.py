@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import (
     LEVEL_OF_CHAR,
+    after_verb_before_place,
     ends_with_known_body,
     is_place_name,
     known_body,
@@ -115,7 +116,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                                    allowed=_ORG_ALLOWED | _FIELDS_JOINED
                                    if label is Label.RESEARCH and sv.text[a:b] != "大学"
                                    else _ORG_ALLOWED)
-                start = _two_bodies_apart(sv.text, start, a)
+                start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
                 if label is Label.EVENT:
                     start = after_leading_verbs(sv, start, a)
                     if tokenizer().FREQ.get(sv.text[start:b], 0) > 0 \

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
-from kg.extractors.gazetteers import is_place_name, starts_with_place
+from kg.extractors.gazetteers import after_verb_before_place, is_place_name, starts_with_place
 from kg.extractors.names import (
     after_leading_verbs,
     is_generic,
@@ -153,7 +153,8 @@ def make_programme_extractor(name: str):
                     open_at = text.rfind("“", max(0, a - 30), a)
                     if open_at >= 0 and "”" not in text[open_at + 1:a]:
                         start = open_at + 1
-                start = _shared_head_start(sv, after_leading_verbs(sv, start, a), a, suffixes)
+                start = after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
+                start = _shared_head_start(sv, start, a, suffixes)
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
