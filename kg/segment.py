@@ -30,7 +30,9 @@ PAGE_LINE_MIN = 24
 _HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：,;:]+$")
 # a line that opens a block of its own, never the rest of a broken line: 一、…, （三）…, 1．…, ——…
 _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
-                          r"\d{1,2}\s*[、．]|——|第[一二三四五六七八九十百\d]+[章节条部分])")
+                          r"\d{1,2}\s*[、．]|——|第[一二三四五六七八九十百\d]+[章节条部分]|"
+                          # a credit line: 来源：辽宁日报, 文|财经E法 杨柳, 编辑：…
+                          r"(?:来源|作者|编辑|责任编辑)\s*[:：|｜]|文\s*[|｜])")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 # layout: whitespace, and the zero-width characters web pages leave inside numbers (74.4\u200b万亿元)
 _WS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")

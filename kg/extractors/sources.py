@@ -10,6 +10,7 @@ their outlet). The source-line pattern is the one the article splitter reads.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from kg.extractors.base import Passage, SentenceView, register
 from kg.ingest.articles import SOURCE_LINE
 from kg.keys import entity_key
-from kg.resources import surnames
+from kg.resources import split_aliases, surnames, table
 from kg.types import Label, Mention, Post
 
 EXTRACTOR = "pattern.source"
@@ -62,8 +63,8 @@ _INNER_REPORTER = re.compile(rf"(?P<role>{_ROLES})\s*{_NAMES}")
 # 新华社记者安蓓、周圆 / 每经编辑 杜宇 / 南方财经全媒体 见习记者石恩泽 / 本报记者 邢萌 / 编辑 |郭丽琴
 _BYLINE = re.compile(rf"^(?:(?!本报)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
                      rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
-# 文|财经E法 杨柳
-_AUTHOR = re.compile(r"^文\s*[|｜:：]\s*(?P<src>[\u4e00-\u9fffA-Za-z]{2,12})\s+(?P<names>[\u4e00-\u9fff]{2,4})")
+# 文|财经E法 杨柳 (in the clean view: 文|财经E法杨柳, the outlet a name the tables or endings know)
+_AUTHOR = re.compile(r"^文\s*[|｜:：]\s*")
 # 央视网消息（新闻联播）：
 _NEWS_FROM = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10})消息(?:[（(](?P<src2>[^（）()]{2,12})[）)])?\s*[:：]")
 # 对《证券日报》记者分析称 / 对南方财经全媒体记者说 / 接受时代周报记者采访
@@ -71,8 +72,32 @@ _REPORTER_OF = re.compile(r"(?:对|向|接受|告诉)《?(?P<src>[\u4e00-\u9fffA
                           r"(?:表示|说|称|分析|介绍|透露|指出|坦言|采访|专访)")
 
 
+# an opening line that is only an outlet's name (under the title and date of a web page)
+# (…日报, …时报, not a bare 报: a title broken over two lines, 政府工作报|告, is no outlet)
+_OUTLET_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,14}(?:网|[日晚时商周]报|社|周刊|杂志|客户端)")
+_NOT_OUTLET_LINES = frozenset({"新闻网", "官方网", "公告", "简报", "快报", "通报", "情报"})
+
+
 def _is_outlet(name: str) -> bool:
-    return bool(_OUTLET_END.search(name)) or name.endswith(("E法",))
+    return bool(_OUTLET_END.search(name)) or name in _known_outlets()
+
+
+@functools.cache
+def _known_outlets() -> frozenset[str]:
+    """Every name and short name of media.tsv (财经E法, 爱集微: no ending says they are outlets)."""
+    return frozenset(n for r in table("media.tsv") for n in (r["name"], *split_aliases(r["aliases"])))
+
+
+def _author_line(text: str) -> Credit | None:
+    """文|财经E法杨柳: the longest outlet name after 文| (财经E法, not 财经), then its writer."""
+    m = _AUTHOR.match(text)
+    if not m:
+        return None
+    for n in range(min(len(text), m.end() + 12), m.end() + 1, -1):
+        if _is_outlet(text[m.end():n]):
+            names = tuple(_name_spans(text, n, min(len(text), n + 4)))
+            return Credit((m.end(), n), names[:1], "作者")  # 文 is the writer's byline
+    return None
 
 
 def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
@@ -102,9 +127,11 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
             role = m.group("role").removeprefix("本报")
             yield Credit(outlet, tuple(_name_spans(text, m.start("names"), m.end("names"))),
                          role, this_paper or outlet is None)
-        m = _AUTHOR.match(text)
-        if m:
-            yield Credit(m.span("src"), tuple(_name_spans(text, *m.span("names"))), "")
+        author = _author_line(text)
+        if author is not None:
+            yield author
+        if _OUTLET_LINE.fullmatch(text) and text not in _NOT_OUTLET_LINES:
+            yield Credit((0, len(text)))  # 中国电源产业网: a line that is only the outlet's name
         m = _NEWS_FROM.match(text)
         if m:
             yield Credit(m.span("src"))
