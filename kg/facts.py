@@ -25,7 +25,7 @@ from kg.extractors.timeframe import (
 )
 from kg.keys import entity_key
 from kg.link import ABBREVIATION_EXTRACTOR
-from kg.types import DocumentResult, Entity, Label, Predicate, Relation, Target
+from kg.types import DocumentResult, Entity, Label, Mention, Predicate, Relation, Target
 
 
 def in_passage(passage: Passage, mentions: list) -> list:
@@ -173,6 +173,7 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
             for s in (e.name, *e.aliases):
                 known.setdefault(s, (e.key, e.label, e.name))
     out = []
+    nested: list[Mention] = []
     first = {}
     for m in result.mentions:
         first.setdefault(entity_key(m), m)
@@ -180,14 +181,25 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         if not e.label.is_organization or e.key not in first:
             continue
         parent = None
+        host = _host_of(e.name) if not e.parent_key else None
         if e.parent_key.startswith("org:"):
             parent = known.get(e.parent_key[4:], (e.parent_key, Label.AGENCY, e.parent_key[4:]))
+            host = _written_host(result, first[e.key], parent)
+        elif host is not None:
+            parent = known.get(host, (f"org:{host}", Label.RESEARCH, host))
         else:
             for n in range(len(e.name) - 2, 1, -1):
                 hit = known.get(e.name[:n])
                 if hit and hit[0] != e.key:
                     parent = hit
                     break
+        if parent is not None and host is not None:
+            # 商务部研究院|国际市场研究所, 西安交通大学|金属强度国家重点实验室: the research body a
+            # unit is written after is named there too (a mention of its own, nested in the unit's)
+            m = first[e.key]
+            if result.doc.text.startswith(host, m.start):
+                nested.append(Mention(result.doc.id, m.start, m.start + len(host), parent[1],
+                                      host, host, HOST_EXTRACTOR, parent[2], parent[0]))
         if parent is None:
             parent = _parent_by_ending(e)
         if parent is None or _LEGAL_FORM.fullmatch(e.name[len(parent[2]):]):
@@ -200,7 +212,38 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         sent = _sentence_of(result, first[e.key].start)
         out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF, e.key, pkey,
                             "relation.organisation_parts"))
+    if nested:
+        result.mentions[:] = sorted(result.mentions + nested)
     return sorted(set(out))
+
+
+HOST_EXTRACTOR = "relation.organisation_parts"
+# a body that hosts units: 大学, 学院, 研究院, 研究所, 规划院, 科学院
+_HOST_END = re.compile(r"大学|学院|研究院|研究所|规划院|科学院")
+
+
+def _written_host(result: DocumentResult, m: Mention, parent: tuple[str, Label, str]) -> str | None:
+    """The name of a unit's research body as the unit's first mention begins with it (西安交通大学
+    of 西安交通大学金属强度国家重点实验室), or None (a company's or agency's units name no host)."""
+    if parent[1] is not Label.RESEARCH:
+        return None
+    host = _host_of(m.text)
+    return host if host is not None and host in _names_of(result, parent) else None
+
+
+def _names_of(result: DocumentResult, parent: tuple[str, Label, str]) -> set[str]:
+    e = result.entities.get(parent[0])
+    return {parent[2], *(e.aliases if e else ())}
+
+
+def _host_of(name: str) -> str | None:
+    """The research body a unit's name begins with (商务部研究院国际市场研究所 -> 商务部研究院,
+    西安交通大学金属强度国家重点实验室 -> 西安交通大学), or None: what follows it must be a unit
+    of three characters or more (中国社会科学院大学 is a university of its own)."""
+    for m in _HOST_END.finditer(name):
+        if m.end() >= 4 and len(name) - m.end() >= 3:
+            return name[:m.end()]
+    return None
 
 
 _PARENT_ENDING = re.compile(r"^(.{2,20}?(?:大学|学院|科学院|研究院|集团))(?=.{2,})")

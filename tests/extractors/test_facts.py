@@ -298,3 +298,18 @@ def test_a_company_named_by_its_short_form_is_located_only_where_the_text_says()
     assert not _facts("智谱AI位居市场第三。", Predicate.LOCATED_IN)
     assert _facts("北京智谱华章科技有限公司发布新模型。", Predicate.LOCATED_IN) == {
         ("北京智谱华章科技有限公司", "北京市")}
+
+
+def test_the_research_body_a_unit_is_written_after_is_named_too():
+    # written for the test: the host of a unit is a mention of its own, and the unit its part
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n商务部研究院国际市场研究所副所长王明说，"
+                                                "南京大学新闻传播学院教授李华表示。\n"))
+    named = {(m.text, m.label.value) for m in r.mentions}
+    assert {("商务部研究院", "ResearchOrganization"), ("南京大学", "ResearchOrganization")} <= named
+    assert {("商务部研究院国际市场研究所", "商务部研究院"), ("南京大学新闻传播学院", "南京大学")} \
+        <= pairs(r, Predicate.PART_OF)
+    # a university alone names no host inside it
+    assert not any(m.extractor == "relation.organisation_parts" for m in extract_document(
+        Document("d", "d.txt", "新闻\n中国社会科学院大学举行开学典礼。\n")).mentions)
