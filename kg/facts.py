@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
+from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR
 from kg.extractors.quantities import QuantityContext, extract_quantities, passage_place
 from kg.extractors.relations import SentenceFacts, extract_relations
 from kg.extractors.sources import article_credits
@@ -50,6 +51,11 @@ def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
     in_title = [m for m in mentions if m.label in labels and a.title_start <= m.start < a.title_end]
     if len(in_title) > 1 and in_title[1].start - in_title[0].end <= 1:
         in_title = in_title[1:]  # 上海市市级科技重大专项“…无人系统”: the named project
+    issued = [m for m in in_title if m.extractor == ISSUED_DOCUMENT_EXTRACTOR]
+    if issued:
+        # 关于印发A和B的通知: the article is about what the notice issues, the one it names most
+        named = Counter(entity_key(m) for m in mentions if m.label in labels)
+        return max(sorted({entity_key(m) for m in issued}), key=lambda k: named[k])
     if in_title:
         return entity_key(in_title[0])
     if title_only:

@@ -79,7 +79,7 @@ def dev_scores():
 # the dev set's scores today, a little below: a change that loses ground fails
 DEV_FLOORS = {
     "gov": 0.90, "company": 0.67, "research": 0.76, "media": 0.90, "place": 0.86,
-    "programme": 0.64, "person": 0.90, "any-org": 0.79, "issuedBy": 0.90, "partOf": 0.72,
+    "programme": 0.64, "person": 0.90, "any-org": 0.79, "issuedBy": 0.90, "partOf": 0.76,
     "locatedIn": 0.73, "holdsPost": 0.87, "source": 0.93, "targets": 0.93, "figures": 0.77,
 }
 

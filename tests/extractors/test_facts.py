@@ -313,3 +313,16 @@ def test_the_research_body_a_unit_is_written_after_is_named_too():
     # a university alone names no host inside it
     assert not any(m.extractor == "relation.organisation_parts" for m in extract_document(
         Document("d", "d.txt", "新闻\n中国社会科学院大学举行开学典礼。\n")).mentions)
+
+
+def test_components_of_a_notice_belong_to_the_plan_it_issues_and_names_most():
+    # written for the test: a notice issuing a policy and a plan; the actions are the plan's
+    text = ("某省人民政府办公厅关于印发支持工业互联网发展若干政策和某省工业互联网创新发展行动计划的通知\n"
+            "现将《支持工业互联网发展若干政策》和《某省工业互联网创新发展行动计划》印发给你们。\n"
+            "《某省工业互联网创新发展行动计划》提出，实施网络体系强基行动，开展基础支撑增强行动。\n"
+            "《某省工业互联网创新发展行动计划》明确了目标。\n")
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    parts = pairs(extract_document(Document("d", "d.txt", text)), Predicate.PART_OF)
+    assert {("网络体系强基行动", "某省工业互联网创新发展行动计划"),
+            ("基础支撑增强行动", "某省工业互联网创新发展行动计划")} <= parts
