@@ -60,6 +60,12 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary (with the project's own words) counts ``word``: 0 for what
+    is no word of it (体育竞赛 is one; 2023年度院士增选指南 is not)."""
+    return tokenizer().FREQ.get(word, 0)
+
+
 def tokens(text: str) -> list[str]:
     """jieba's segmentation of ``text`` (accurate mode, HMM on for unknown names)."""
     return tokenizer().lcut(text, HMM=True)

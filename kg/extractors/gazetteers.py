@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kg.extractors.base import Gazetteer, Passage, SentenceView, aligned, register, short_aligned
 from kg.extractors.names import name_verbs, stop_words, token_spans
 from kg.resources import PlaceRow, places, split_aliases, table
-from kg.segment import tokenizer
+from kg.segment import word_frequency
 from kg.types import Label, Mention
 
 SHORT = 3  # surfaces this long or shorter must align with jieba tokens
@@ -176,24 +176,23 @@ def _after_stop_word(sv: SentenceView, at: int) -> bool:
     return any(e == at and t in stop_words() for _s, e, t in token_spans(sv))
 
 
+def _token_at(sv: SentenceView, at: int) -> str:
+    """The jieba token that starts at ``at`` ("" if none does)."""
+    return next((t for s, _e, t in token_spans(sv) if s == at), "")
+
+
 def _bare_level_body(sv: SentenceView, at: int) -> bool:
     """Whether the token at ``at`` is a level character and a local body's short name: 市委,
     省委常委 (not 区域, whose 区 is no district)."""
-    token = next((t for s, _e, t in token_spans(sv) if s == at), "")
-    return bool(token[1:]) and token[1:].startswith(_local_body_names())
+    rest = _token_at(sv, at)[1:]
+    return bool(rest) and rest.startswith(_local_body_names())
 
 
 def level_begins_word(sv: SentenceView, at: int) -> bool:
-    """Whether the level character at ``at`` begins a word of its own rather than standing for
-    the article's place: 区域, 县域, 市场 (but not 市委, 省委常委)."""
-    return at in sv.bounds and at + 1 not in sv.bounds and _is_word(sv, at) \
-        and not _bare_level_body(sv, at)
-
-
-def _is_word(sv: SentenceView, at: int) -> bool:
-    """Whether the token at ``at`` is a word of jieba's main dictionary (区域, 县域, 市场)."""
-    token = next((t for s, _e, t in token_spans(sv) if s == at), "")
-    return tokenizer().FREQ.get(token, 0) > 0
+    """Whether the level character at ``at`` begins a word of jieba's dictionary rather than
+    standing for the article's place: 区域, 县域, 市场 (but not 市委, 省委常委)."""
+    return at in sv.bounds and at + 1 not in sv.bounds \
+        and word_frequency(_token_at(sv, at)) > 0 and not _bare_level_body(sv, at)
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from kg.extractors.gazetteers import (
 )
 from kg.extractors.names import after_leading_verbs, is_generic, name_start, token_spans
 from kg.resources import split_aliases, table
-from kg.segment import tokenizer
+from kg.segment import word_frequency
 from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
@@ -119,7 +119,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
                 if label is Label.EVENT:
                     start = after_leading_verbs(sv, start, a)
-                    if tokenizer().FREQ.get(sv.text[start:b], 0) > 0 \
+                    if word_frequency(sv.text[start:b]) > 0 \
                             and not sv.text.startswith(_EVENT_SCOPES, start):
                         continue  # 体育竞赛, 军备竞赛: a word for a kind of event (全国科学大会 is one)
                 office = _office_of_named_body(sv.text[start:b], named)

@@ -15,7 +15,7 @@ from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import foreign_names
 from kg.extractors.names import common_words, stop_words
 from kg.resources import surnames, table
-from kg.segment import tokenizer
+from kg.segment import word_frequency
 from kg.types import Label, Mention
 
 # characters no given name is made of, and family names that are mostly function words
@@ -69,7 +69,7 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
             continue
         if L == 3 and (said := _SPEECH.match(text, i + 2)) and said.end() - said.start() >= 2:
             continue  # 李华认为: the name ends where a verb of speech begins
-        if tokenizer().FREQ.get(cand, 0) >= COMMON_WORD:
+        if word_frequency(cand) >= COMMON_WORD:
             continue  # 关于, 负责: a common word, not a name
         if set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
             continue  # 和其他, 宣布的: a clause, not a name (薛其坤 is one)
@@ -203,7 +203,7 @@ def _speakers(sv: SentenceView) -> Iterator[tuple[int, int]]:
             continue
         # with no title to vouch for it, a name must be unknown to the dictionary: 万科称 and
         # 原煤：… are words of it, 沈力军 and 郭庆祥 are not
-        if tokenizer().FREQ.get(text[i:e], 0) == 0 and _could_be_name(text[i:e]) \
+        if word_frequency(text[i:e]) == 0 and _could_be_name(text[i:e]) \
                 and (_SPEECH.match(text, e) or (i == 0 and text.startswith("：", e))):
             yield i, e
 
@@ -211,7 +211,7 @@ def _speakers(sv: SentenceView) -> Iterator[tuple[int, int]]:
 def _could_be_name(cand: str, famous: bool = False) -> bool:
     """Whether a surname and what follows can be a name: 原作品 is a family name before a
     common word, 焦善伟 a name. Unless ``famous`` (江泽民同志), a frequent word is none."""
-    if (not famous and tokenizer().FREQ.get(cand, 0) >= COMMON_WORD) \
+    if (not famous and word_frequency(cand) >= COMMON_WORD) \
             or set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
         return False
     given = cand[2:] if cand[:2] in surnames() else cand[1:]

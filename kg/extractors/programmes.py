@@ -20,7 +20,7 @@ from kg.extractors.names import (
 )
 from kg.extractors.organizations import name_endings
 from kg.resources import table
-from kg.segment import tokenizer
+from kg.segment import word_frequency
 from kg.types import ORGANIZATION_LABELS, Label, Mention
 
 # 《…》 with nested quotes; the longest title is about 60 characters
@@ -106,11 +106,6 @@ def _words(sv: SentenceView, start: int, end: int) -> list[str]:
     return [t for s, e, t in token_spans(sv) if start <= s and e <= end]
 
 
-def _is_dictionary_word(name: str) -> bool:
-    """A common word of jieba's dictionary (解决方案, 系统工程) is a description, not a name."""
-    return tokenizer().FREQ.get(name, 0) > 0
-
-
 @register("pattern.programme", labels={Label.PROGRAMME, Label.MEDIA})
 def make_programme_extractor(name: str):
     """Programmes named in 《》 or by their ending.
@@ -178,7 +173,7 @@ def make_programme_extractor(name: str):
                 bare = surface.strip("“”")
                 quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
-                        or (_is_dictionary_word(bare) and not award) \
+                        or (word_frequency(bare) > 0 and not award) \
                         or text[a - 1] in _CONJUNCTIONS \
                         or is_place_name(text[start:a]):
                     continue  # 目录和清单: two generic endings joined; 日本计划: a place plans
