@@ -211,19 +211,8 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
             facts.add(node, KGO.section, _zh(a.section))
         if issued:
             facts.add(node, DCTERMS.issued, issued)
-    # sentences and mentions are most of a graph: their terms are bound once here
-    add, a_type, start_p, end_p = facts.add, RDF.type, KGO.startOffset, KGO.endOffset
-    sentence_c, text_p, in_article, part_of = KGO.Sentence, KGO.text, KGO.inArticle, DCTERMS.isPartOf
-    sentences = _sentences_turtle(doc.id, r)
-    if sentences is None:
-        for s in r.sentences:
-            node = sentence_iri(doc.id, s.start, s.end)
-            add(node, a_type, sentence_c)
-            add(node, text_p, _zh(s.text))
-            add(node, start_p, _integer(s.start))
-            add(node, end_p, _integer(s.end))
-            add(node, in_article, article_iri(doc.id, s.article))
-            add(node, part_of, d)
+    # mentions grouped by span (two extractors may name one span); the articles' kgo:mentions
+    # go with the other facts
     mentions: dict[tuple[int, int], tuple[str, set[str], set[str], str]] = {}
     iris: dict[str, str] = {}
     for m in r.mentions:
@@ -239,22 +228,7 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
         seen[1].add(ent)
         seen[2].add(m.extractor)
         if sent is not None:
-            add(article_iri(doc.id, sent.article), KGO.mentions, ent)
-    if sentences is not None:
-        sentences += _mentions_turtle(doc.id, mentions)
-    else:
-        for (start, end), (text, ents, extractors, sent_iri) in mentions.items():
-            node = _kgr(f"doc/{doc.id}/mention/{start}-{end}")
-            add(node, a_type, KGO.Mention)
-            for ent in ents:
-                add(node, KGO.mentionOf, ent)
-            add(node, KGO.surface, _string(text))
-            add(node, start_p, _integer(start))
-            add(node, end_p, _integer(end))
-            for name in extractors:
-                add(node, KGO.extractor, _string(name))
-            if sent_iri:
-                add(node, KGO.inSentence, sent_iri)
+            facts.add(article_iri(doc.id, sent.article), KGO.mentions, ent)
     for n, key in r.sources:
         if key in r.entities:
             facts.add(article_iri(doc.id, n), DCTERMS.source, entity_iri(key))
@@ -289,58 +263,57 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
                 _statement(facts, triple, doc.id, q.sentence_start, q.sentence_end, q.extractor)
     nt = facts.sorted_bytes()
     classes = count_classes(nt)
-    turtle, count = _turtle(nt), len(facts)
-    if sentences is not None:
-        turtle += sentences
-        count += _SENTENCE_TRIPLES * len(r.sentences) + sum(
-            len(ents) + len(extractors) + 4 + bool(sent) for _t, ents, extractors, sent
-            in mentions.values())
-        for name, n in (("Sentence", len(r.sentences)), ("Mention", len(mentions))):
-            if n:
-                classes[name] = classes.get(name, 0) + n
+    for name, n in (("Sentence", len(r.sentences)), ("Mention", len(mentions))):
+        if n:
+            classes[name] = classes.get(name, 0) + n
+    count = len(facts) + _SENTENCE_TRIPLES * len(r.sentences) + sum(
+        len(ents) + len(extractors) + 4 + bool(sent) for _t, ents, extractors, sent
+        in mentions.values())
+    turtle = _turtle(nt) + _sentences_turtle(doc.id, r.sentences) + \
+        _mentions_turtle(doc.id, mentions)
     return DocumentTriples(turtle, shared.sorted_bytes(), tuple(sorted(r.entities)), count,
                            classes)
 
 
-# a document id that can stand in a Turtle local name (its dots escaped)
-_PLAIN_ID = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_.\-]*")
+# Sentences and mentions are most of a graph's triples and each of one shape: written as Turtle
+# where they are made, they skip the N-Triples parser and the serializer (half the RDF time of
+# a build). A path of this graph's own IRIs is a prefixed name when Turtle allows one
+# (kgr:doc\/x\/sentence\/3-9), else a full IRI.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./\-]*")
 _SENTENCE_TRIPLES = 6
-
-
-def _short(iri: str) -> str:
-    """An N-Triples IRI of this graph's own (``<…/id/doc/x>``) as a Turtle prefixed name
-    (``kgr:doc\\/x``); its path is letters, digits, ``_``, ``-``, dots and slashes."""
-    return "kgr:" + iri[_KGR_CUT:-1].replace(".", "\\.").replace("/", "\\/")
-
-
 _KGR_CUT = len(_KGR_BASE) + 1
 
 
-def _sentences_turtle(doc_id: str, r: DocumentResult) -> bytes | None:
-    """A document's sentences as Turtle, or None when its id needs the general writer.
+def _local(path: str) -> str:
+    """A path below kgr: as a Turtle term."""
+    if _PLAIN_PATH.fullmatch(path):
+        return "kgr:" + path.replace(".", "\\.").replace("/", "\\/")
+    return f"<{_KGR_BASE}{path}>"
 
-    Sentences and mentions are most of a graph's triples and each of one shape: written here
-    directly they skip the N-Triples parser and the serializer, half the RDF time of a build."""
-    if not _PLAIN_ID.fullmatch(doc_id):
-        return None
-    doc = _short(doc_iri(doc_id))
+
+def _short(iri: str) -> str:
+    """An N-Triples IRI of this graph's own (``<…/id/org/x>``) as a Turtle term."""
+    return _local(iri[_KGR_CUT:-1])
+
+
+def _sentences_turtle(doc_id: str, sentences: list) -> bytes:
+    """A document's sentences as Turtle."""
     out = []
-    for s in r.sentences:
-        out.append(f"{doc}\\/sentence\\/{s.start}-{s.end} a kgo:Sentence ;\n"
+    for s in sentences:
+        out.append(f"{_local(f'doc/{doc_id}/sentence/{s.start}-{s.end}')} a kgo:Sentence ;\n"
                    f"\tkgo:text {_zh(s.text)} ;\n\tkgo:startOffset {s.start} ;\n"
-                   f"\tkgo:endOffset {s.end} ;\n\tkgo:inArticle {doc}\\/article\\/{s.article} ;\n"
-                   f"\tdcterms:isPartOf {doc} .\n")
+                   f"\tkgo:endOffset {s.end} ;\n"
+                   f"\tkgo:inArticle {_local(f'doc/{doc_id}/article/{s.article}')} ;\n"
+                   f"\tdcterms:isPartOf {_local(f'doc/{doc_id}')} .\n")
     return "".join(out).encode("utf-8")
 
 
 def _mentions_turtle(doc_id: str, mentions: dict[tuple[int, int], tuple[str, set[str], set[str],
                                                                          str]]) -> bytes:
-    """A document's mentions as Turtle (see :func:`_sentences_turtle`): span -> (surface,
-    entity IRIs, extractors, sentence IRI)."""
-    doc = _short(doc_iri(doc_id))
+    """A document's mentions as Turtle: span -> (surface, entity IRIs, extractors, sentence IRI)."""
     out = []
     for (start, end), (text, ents, extractors, sent) in mentions.items():
-        out.append(f"{doc}\\/mention\\/{start}-{end} a kgo:Mention ;\n"
+        out.append(f"{_local(f'doc/{doc_id}/mention/{start}-{end}')} a kgo:Mention ;\n"
                    f"\tkgo:mentionOf {', '.join(sorted(_short(e) for e in ents))} ;\n"
                    f"\tkgo:surface {_string(text)} ;\n\tkgo:startOffset {start} ;\n"
                    f"\tkgo:endOffset {end} ;\n"
