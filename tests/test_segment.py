@@ -54,3 +54,26 @@ def test_full_width_digits_read_as_digits_with_offsets_kept():
     # 1987 is a past year: only the 2000 goal is a target; its text is the document's own
     assert [(t.value, t.unit, t.year, t.text) for t in r.targets] == [("10", "万亿元", 2000, "１０万亿元")]
     assert all(text[t.start:t.end] == t.text for t in r.targets)
+
+
+def test_dictionary_cache_gives_the_dictionary_it_was_built_from(tmp_path, monkeypatch):
+    import kg.segment as seg
+    monkeypatch.setattr(seg.tempfile, "gettempdir", lambda: str(tmp_path))
+    (tmp_path / f"{seg._CACHE_PREFIX}0000000000000000.cache").write_bytes(b"another version")
+    seg.tokenizer.cache_clear()
+    try:
+        built = seg.tokenizer()  # no cache: built from jieba's dictionary and the project's words
+        caches = list(tmp_path.glob(f"{seg._CACHE_PREFIX}*.cache"))
+        assert len(caches) == 1  # written, and the other version's cache dropped
+        seg.tokenizer.cache_clear()
+        cached = seg.tokenizer()
+        assert cached is not built
+        assert cached.FREQ == built.FREQ and cached.total == built.total
+        assert cached.FREQ["工业和信息化部"] == 2000  # a gazetteer name is a word
+        sentence = "工业和信息化部等部门印发《关于加快传统制造业转型升级的指导意见》"
+        assert cached.lcut(sentence) == built.lcut(sentence)
+        caches[0].write_bytes(b"\x00broken")  # a broken cache is rebuilt, not an error
+        seg.tokenizer.cache_clear()
+        assert seg.tokenizer().FREQ == built.FREQ
+    finally:
+        seg.tokenizer.cache_clear()
