@@ -178,6 +178,9 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         if e.label.is_organization:
             for s in (e.name, *e.aliases):
                 known.setdefault(s, (e.key, e.label, e.name))
+    surfaces: dict[str, set[str]] = {}
+    for s, (key, _label, _name) in known.items():
+        surfaces.setdefault(key, set()).add(s)
     out = []
     nested: list[Mention] = []
     first = {}
@@ -190,7 +193,8 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         host = _host_of(e.name) if not e.parent_key else None
         if e.parent_key.startswith("org:"):
             parent = known.get(e.parent_key[4:], (e.parent_key, Label.AGENCY, e.parent_key[4:]))
-            host = _written_host(result, first[e.key], parent)
+            host = _written_host(first[e.key], parent, surfaces.get(parent[0], set())
+                                 | _names_of(result, parent))
         elif host is not None:
             parent = known.get(host, (f"org:{host}", Label.RESEARCH, host))
         else:
@@ -198,10 +202,15 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
                 hit = known.get(e.name[:n])
                 if hit and hit[0] != e.key:
                     parent = hit
+                    if hit[1] is Label.COMPANY and e.label is not Label.COMPANY:
+                        # 比亚迪|全球研发中心: the firm is named there too (not in a registered
+                        # name of its own: …股份有限公司大连石化分公司)
+                        host = e.name[:n]
                     break
         if parent is not None and host is not None:
-            # 商务部研究院|国际市场研究所, 西安交通大学|金属强度国家重点实验室: the research body a
-            # unit is written after is named there too (a mention of its own, nested in the unit's)
+            # 商务部研究院|国际市场研究所, 西安交通大学|金属强度国家重点实验室: the research body or
+            # the firm a unit is written after is named there too (a mention of its own, nested in
+            # the unit's)
             m = first[e.key]
             if result.doc.text.startswith(host, m.start):
                 nested.append(Mention(result.doc.id, m.start, m.start + len(host), parent[1],
@@ -228,13 +237,17 @@ HOST_EXTRACTOR = "relation.organisation_parts"
 _HOST_END = re.compile(r"大学|学院|研究院|研究所|规划院|科学院")
 
 
-def _written_host(result: DocumentResult, m: Mention, parent: tuple[str, Label, str]) -> str | None:
-    """The name of a unit's research body as the unit's first mention begins with it (西安交通大学
-    of 西安交通大学金属强度国家重点实验室), or None (a company's or agency's units name no host)."""
+def _written_host(m: Mention, parent: tuple[str, Label, str], names: set[str]) -> str | None:
+    """The name of a unit's research body or firm as the unit's first mention begins with it
+    (西安交通大学 of 西安交通大学金属强度国家重点实验室, 比亚迪 of 比亚迪全球研发中心), or None (an
+    agency's units name no host: 工信部 inside 工信部装备工业一司 is no mention of its own)."""
+    if parent[1] is Label.COMPANY:
+        return next((n for n in sorted(names, key=len, reverse=True)
+                     if m.text.startswith(n) and len(m.text) - len(n) >= 2), None)
     if parent[1] is not Label.RESEARCH:
         return None
     host = _host_of(m.text)
-    return host if host is not None and host in _names_of(result, parent) else None
+    return host if host is not None and host in names else None
 
 
 def _names_of(result: DocumentResult, parent: tuple[str, Label, str]) -> set[str]:

@@ -22,7 +22,7 @@ from kg.extractors import (
 )
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
-from kg.extractors.organizations import name_endings
+from kg.extractors.organizations import company_short_forms, name_endings
 from kg.extractors.programmes import (
     ISSUED_DOCUMENT_EXTRACTOR,
     OFFICIAL_TITLE_EXTRACTOR,
@@ -278,8 +278,11 @@ def _title_programme(passage: Passage, mentions: list[Mention], head: str) -> Me
     return None
 
 
-def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
-    """Later bare mentions, in the same document, of names a pattern found (王志刚表示…)."""
+def propagate(passages: list[Passage], mentions: list[Mention],
+              named_in_full: Iterable[Mention] = ()) -> list[Mention]:
+    """Later bare mentions, in the same document, of names a pattern found (王志刚表示…), and
+    the short names of companies the document names in full, also inside a title (《关于对青海
+    盐湖能源有限公司…的告知函》, then 盐湖能源全面停止…)."""
     from kg.extractors.base import Gazetteer
     names: dict[str, Mention] = {}
     for m in mentions:
@@ -288,11 +291,17 @@ def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]
         n = m.name
         if len(n) >= 3 or (m.label is Label.PERSON and len(n) >= 2):
             names.setdefault(n, m)
+    for m in [*mentions, *named_in_full]:
+        if m.label is Label.COMPANY:
+            for form in company_short_forms(m.name):
+                names.setdefault(form, m)
     if not names:
         return mentions
     gaz = Gazetteer(names.items(), shared=False)  # this document's names only
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _b in taken]
+    places = {(m.start, m.end) for m in mentions if m.label in PLACE_LABELS}
+    swallowed: set[tuple[int, int]] = set()
     out = list(mentions)
     for passage in passages:
         for sv in passage.sentences:
@@ -302,14 +311,21 @@ def propagate(passages: list[Passage], mentions: list[Mention]) -> list[Mention]
                 s, e = sv.view.span(a, b)
                 i = bisect.bisect_right(starts, e) - 1
                 # any taken span overlapping [s, e)? spans are disjoint, so look back a little
-                if any(ts < e and s < te for ts, te in taken[max(0, i - 3):i + 1]):
+                overlapping = [t for t in taken[max(0, i - 3):i + 1] if t[0] < e and s < t[1]]
+                if overlapping and not (proto.label is Label.COMPANY and all(
+                        t in places and s <= t[0] and t[1] <= e for t in overlapping)):
                     continue
+                for t in overlapping:  # 大连 in 大连石化: the company's name, not a place
+                    swallowed.add(t)
+                    taken.remove(t)
+                    starts.remove(t[0])
                 bisect.insort(taken, (s, e))
                 starts.insert(bisect.bisect_left(starts, s), s)
                 out.append(sv.mention(a, b, proto.label, PROPAGATED_EXTRACTOR,
                                       canonical=proto.canonical, key=entity_key(proto),
                                       doc=passage.doc))
-    return sorted(out)
+    return sorted(m for m in out if (m.start, m.end) not in swallowed
+                  or m.extractor == PROPAGATED_EXTRACTOR)
 
 
 @functools.cache

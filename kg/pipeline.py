@@ -21,7 +21,7 @@ from kg.link import (
     resolve_overlaps,
 )
 from kg.segment import TextView, bounded, is_traditional, segment
-from kg.types import Article, Document, DocumentResult, Mention, Sentence
+from kg.types import Article, Document, DocumentResult, Label, Mention, Sentence
 
 
 def _title_sentences(doc: Document, article: Article) -> list[Sentence]:
@@ -79,13 +79,15 @@ def extract_document(doc: Document) -> DocumentResult:
     load_builtins()
     ps = passages(doc)
     mentions: list[Mention] = []
+    companies: list[Mention] = []  # every company found, also one inside a longer name
     for passage in ps:
         found: list[Mention] = []
         for name in DEFAULT_EXTRACTORS:
             found.extend(make_extractor(name)(passage))
+        companies.extend(m for m in found if m.label is Label.COMPANY)
         chosen = resolve_overlaps(found)
         mentions.extend(name_official_titles(passage, resolve_abbreviations(passage, chosen)))
-    mentions = propagate(ps, sorted(mentions))
+    mentions = propagate(ps, sorted(mentions), companies)
     entities = link(mentions)
     result = DocumentResult(doc, [p.article for p in ps],
                             sorted(sv.sentence for p in ps for sv in p.sentences), mentions,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, aligned, register, short_aligned
-from kg.extractors.names import name_verbs, stop_words, token_spans
+from kg.extractors.names import common_words, name_verbs, stop_words, token_spans
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.segment import word_frequency
 from kg.types import Label, Mention
@@ -207,14 +207,20 @@ def _find_places(passage: Passage, name: str) -> Iterator[Mention]:
         for a, b, rows in gaz.find(sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)
                                    or _in_run_of_places(sv, a, b)):
             hits.append((sv, a, b, rows))
-    context = {rows[0].key for _sv, _a, _b, rows in hits if len(rows) == 1}
+    words = common_words()
+    context = {rows[0].key for sv, a, b, rows in hits
+               if len(rows) == 1 and sv.text[a:b] not in words}
     # every place is in China: only the places below it tell two namesakes apart
     context |= {k for key in list(context) for k in ancestors(key) if k != CHINA}
     chosen = []
     for sv, a, b, rows in hits:
         row = _choose(rows, context)
-        if row is not None:
-            chosen.append((sv, a, b, row))
+        if row is None:
+            continue
+        if row.type == "District" and sv.text[a:b] in words \
+                and not set(ancestors(row.key)) - {CHINA} & context:
+            continue  # 矿区一切活动: a district named by a common word needs its city around
+        chosen.append((sv, a, b, row))
     chosen += _local_short_forms(passage, chosen, [(sv, a, b) for sv, a, b, _r in hits])
     for sv, a, b, row in chosen:
         yield sv.mention(a, b, Label(row.type), name, canonical=row.name, key=row.key,

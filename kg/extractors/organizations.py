@@ -339,3 +339,45 @@ def make_org_unit_extractor(name: str):
                 yield sv.mention(a, end, label, name, canonical=canonical,
                                  parent_key=f"org:{parent}", doc=passage.doc)
     return extract
+
+
+# a registered company's legal form, and a branch of one: …股份有限公司大连石化分公司
+_COMPANY_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+_COMPANY_BRANCH = re.compile(r"(?:有限公司|有限责任公司)([\u4e00-\u9fff]{2,8}?)分公司$")
+# a trade word a registered name ends in and its short name leaves out: 德方纳米|科技
+_TRADE_TAIL = re.compile(r"(?:网络科技|信息技术|科技|技术|实业|控股)$")
+MIN_SHORT_FORM = 3
+
+
+def company_short_forms(name: str) -> list[str]:
+    """The short names a text may use for a company it names in full: the name without its
+    legal form, the province or city it is registered in, or a trailing trade word (青海盐湖能源
+    有限公司 -> 青海盐湖能源, 盐湖能源; 深圳市德方纳米科技股份有限公司 -> 德方纳米科技, 德方纳米), a
+    branch by its own name (中国石油天然气股份有限公司大连石化分公司 -> 大连石化). Forms shorter than
+    three characters or that are a place's name are left out."""
+    branch = _COMPANY_BRANCH.search(name)
+    if branch:
+        forms = [branch.group(1)]
+    else:
+        legal = _COMPANY_LEGAL_FORM.search(name)
+        if not legal:
+            return []
+        forms = [name[:legal.start()]]
+        registered = _registered_place(forms[0])
+        if registered:
+            forms.append(forms[0][registered:])
+        for form in list(forms):
+            tail = _TRADE_TAIL.search(form)
+            if tail and tail.start() >= MIN_SHORT_FORM:
+                forms.append(form[:tail.start()])
+    return [f for f in dict.fromkeys(forms)
+            if len(f) >= MIN_SHORT_FORM and f != name and not is_place_name(f)]
+
+
+def _registered_place(core: str) -> int:
+    """The length of the Chinese province or city a company's name begins with (深圳市德方纳米 ->
+    3), 0 if none; a name that begins with 中国 keeps it (中国石油天然气 is no 石油天然气)."""
+    for a, b, rows in places_named_in_words(core[:6]):
+        if a == 0 and b <= len(core) - 2 and any(r.type in ("Province", "City") for r in rows):
+            return b
+    return 0

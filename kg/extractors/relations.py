@@ -85,6 +85,22 @@ def _agent_marker(sf: SentenceFacts, verb_start: int) -> int | None:
     return at + 1
 
 
+_RECEIVES = re.compile(r"收到|接到|收悉")
+_TO = re.compile(r"向")
+
+
+def _marker_before(sf: SentenceFacts, pattern: re.Pattern[str], verb_start: int) -> int | None:
+    """Document offset of the last match of ``pattern`` outside names in the clause of a verb,
+    before it (its end for a marker whose object follows, as 收到 X), or None."""
+    clause = sf.clause_of(verb_start)
+    found = [(a, b) for a, b in _verb_offsets(sf, pattern)
+             if b <= verb_start and sf.clause_of(a) == clause]
+    if not found:
+        return None
+    a, b = found[-1]
+    return b if pattern is _RECEIVES else a
+
+
 def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
     """近日，工业和信息化部、…等八部门联合印发《“十四五”智能制造发展规划》 -> issuedBy × 8;
     《…规划》由工信部发布 -> issuedBy 工业和信息化部."""
@@ -121,8 +137,14 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
                      and sf.clause_of(m.start) == clause][-1:]
         if not progs:
             continue
+        # 公司收到海西州公安局出具的《告知函》: the issuer follows 收到; 向子公司下发: who
+        # follows 向 receives it
+        received = _marker_before(sf, _RECEIVES, vs)
+        to = _marker_before(sf, _TO, vs)
         issuers = [m for m in _orgs(sf.mentions) if m.end <= vs and sf.clause_of(m.start) == clause
-                   and (agent is None or m.start >= agent)]
+                   and (agent is None or m.start >= agent)
+                   and (received is None or m.start >= received)
+                   and (to is None or m.end <= to)]
         for org in issuers:
             for prog in progs[:1]:
                 yield sf.relation(Predicate.ISSUED_BY, entity_key(prog), entity_key(org),

@@ -293,6 +293,39 @@ def test_issuers_of_letters_guides_and_drafts():
                       ("网络数据安全管理办法", "国家互联网信息办公室")}
 
 
+def test_the_receiver_of_a_document_is_not_its_issuer():
+    # written for the test: who receives a letter (收到, 向…下发) did not issue it
+    issued = _facts("某某能源公司于10月11日收到苏州市公安局出具的《关于某某公司涉嫌违法排污的告知函》。"
+                    "苏州市生态环境局向某某能源公司下发《关于生态环境损害赔偿的告知函》。",
+                    Predicate.ISSUED_BY)
+    assert issued == {("关于某某公司涉嫌违法排污的告知函", "苏州市公安局"),
+                      ("关于生态环境损害赔偿的告知函", "苏州市生态环境局")}
+
+
+def test_a_company_named_in_full_is_named_again_by_its_short_name():
+    # written for the test: a registered name (also inside a title) and its later short name;
+    # a branch by its own name, with the city at its head no place of its own
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", (
+        "新闻\n公司收到《关于对青海盐湖能源有限公司涉嫌非法采矿罪的告知函》，盐湖能源全面停止了活动。"
+        "中国石油天然气股份有限公司大连石化分公司建成投产。今年大连石化全力推进减油增化。\n")))
+    named = {(m.text, r.entities[entity_key(m)].name, m.label.value) for m in r.mentions}
+    assert {("盐湖能源", "青海盐湖能源有限公司", "Company"),
+            ("大连石化", "中国石油天然气股份有限公司大连石化分公司", "Company")} <= named
+    assert not any(m.text == "大连" for m in r.mentions)
+
+
+def test_a_firm_an_owned_unit_is_written_after_is_named_too():
+    # written for the test (the table knows 比亚迪股份有限公司 and its short name 比亚迪)
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n加快建设比亚迪全球研发中心等项目。\n"))
+    assert ("比亚迪", "比亚迪股份有限公司") in {(m.text, r.entities[entity_key(m)].name)
+                                       for m in r.mentions}
+    assert ("比亚迪全球研发中心", "比亚迪股份有限公司") in pairs(r, Predicate.PART_OF)
+
+
 def test_a_company_named_by_its_short_form_is_located_only_where_the_text_says():
     # written for the test: the table knows 智谱's registered name (北京…), the text does not say it
     assert not _facts("智谱AI位居市场第三。", Predicate.LOCATED_IN)

@@ -31,6 +31,11 @@ JIANGSU = {"province": "place:320000"}
     ("继浦东新区之后，再看浦东", [("District", "浦东新区", "浦东新区"),
                              ("District", "浦东", "浦东新区")]),
     ("大好江山，看浦东", []),
+    # a district whose name is a common word needs its city around it: written for the test,
+    # and 支持以资源开采为主的城市和老矿区发展接续和替代产业 (the 2002 report) names no district
+    ("企业停止了矿区一切活动", []),
+    ("阳泉市下辖城区、矿区、郊区", [("City", "阳泉市", "阳泉市"), ("District", "矿区", "矿区"),
+                               ("District", "郊区", "郊区")]),
 ])
 def test_places(text, expected):
     assert [(m.label.value, m.name, m.canonical) for m in run("gazetteer.place", text)] == expected

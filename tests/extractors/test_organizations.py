@@ -210,3 +210,19 @@ def test_a_known_companys_short_name_with_gongsi_is_that_company():
     assert chosen("国家能源局组织国家管网公司做好保供") == [
         ("GovernmentAgency", "国家能源局", "国家能源局"),
         ("Company", "国家管网公司", "国家石油天然气管网集团有限公司")]
+
+
+@pytest.mark.parametrize("name, forms", [
+    # written for the test: registered names and the short names a text uses for them
+    ("青海盐湖能源有限公司", ["青海盐湖能源", "盐湖能源"]),
+    ("深圳市德方纳米科技股份有限公司", ["深圳市德方纳米科技", "德方纳米科技", "深圳市德方纳米", "德方纳米"]),
+    ("中国石油天然气股份有限公司大连石化分公司", ["大连石化"]),
+    # 中国 stays (中国石油天然气 is no 石油天然气); a branch named by its province has no form
+    ("中国石油天然气股份有限公司", ["中国石油天然气"]),
+    ("中国铁塔股份有限公司安徽省分公司", []),
+    ("三一集团有限公司", []),  # 三一 is too short to be found safely
+    ("苏州市人民政府", []),
+])
+def test_company_short_forms(name, forms):
+    from kg.extractors.organizations import company_short_forms
+    assert company_short_forms(name) == forms
