@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
-from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR
+from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR, WORK_REPORT_EXTRACTOR
 from kg.extractors.quantities import QuantityContext, extract_quantities, passage_place
 from kg.extractors.relations import SentenceFacts, extract_relations
 from kg.extractors.sources import article_credits
@@ -148,7 +148,10 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
                 out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF,
                                     entity_key(child), entity_key(parent),
                                     "relation.programme_parts"))
-        topic = _main_topic(passage, ms, {Label.PROGRAMME}, dominant=True)
+        # a work report lists the year's actions of a government: they are its programmes,
+        # not parts of the report
+        topic = _main_topic(passage, [m for m in ms if m.extractor != WORK_REPORT_EXTRACTOR],
+                            {Label.PROGRAMME}, dominant=True)
         if not topic:
             continue
         for m in ms:

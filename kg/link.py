@@ -26,6 +26,7 @@ from kg.extractors.organizations import company_short_forms, name_endings
 from kg.extractors.programmes import (
     ISSUED_DOCUMENT_EXTRACTOR,
     OFFICIAL_TITLE_EXTRACTOR,
+    WORK_REPORT_EXTRACTOR,
     issuers_of_title,
 )
 from kg.keys import entity_key, normalise
@@ -94,8 +95,8 @@ def _may_contain(m: Mention, inner: Mention) -> bool:
     name around a known company's (苏州汇川技术有限公司 is not 汇川技术) and a title in 《》
     (《国务院办公厅关于…的通知》), a congress's session around the congress. …联合工信部 still
     may not swallow 工信部."""
-    if m.extractor == OFFICIAL_TITLE_EXTRACTOR:
-        return True  # 国务院关于同意建立国务院…联席会议制度的批复
+    if m.extractor in (OFFICIAL_TITLE_EXTRACTOR, WORK_REPORT_EXTRACTOR):
+        return True  # 国务院关于同意建立国务院…联席会议制度的批复, 2025年辽宁省政府工作报告
     if m.label is Label.EVENT and inner.label is Label.AGENCY and m.canonical.endswith("会议"):
         return True  # 第十四届全国人民代表大会第三次会议: a session of the body it names
     if m.label is Label.COMPANY and inner.label is Label.COMPANY:

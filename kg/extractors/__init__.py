@@ -22,6 +22,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.event",
     "pattern.programme",
     "pattern.official_title",
+    "pattern.work_report",
     "pattern.source",
 )
 GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:7])

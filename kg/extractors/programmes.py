@@ -296,3 +296,95 @@ def make_official_title_extractor(name: str):
                 yield sv.mention(m.start(), m.end(), Label.PROGRAMME, name, canonical=body,
                                  doc=passage.doc)
     return extract
+
+
+WORK_REPORT_EXTRACTOR = "pattern.work_report"
+_WORK_REPORT = "政府工作报告"
+_YEAR_BEFORE = re.compile(r"(\d{4})年$")
+_STATE_COUNCIL_BEFORE = re.compile(r"(?:中华人民共和国)?国务院$")
+# the dateline of a report: ——2024年1月30日在深圳市第七届人民代表大会第五次会议上
+_DATELINE = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日[^\n。]{0,20}?在([^\n。]{2,16}?)第[一二三四五六七八九十]+届"
+                       r"人民代表大会")
+# the year a report plans for: 二、2024年工作安排
+_PLAN_YEAR = re.compile(r"(\d{4})年(?:政府)?工作(?:安排|重点|任务|建议|总体要求)")
+_DATELINE_SPAN = 300  # characters after the title the dateline is in
+
+
+@register(WORK_REPORT_EXTRACTOR, labels={Label.PROGRAMME})
+def make_work_report_extractor(name: str):
+    """Government work reports, named by place and year: 根据海淀区2022年政府工作报告 ->
+    海淀区2022年政府工作报告; 2025年西藏政府工作报告 -> 2025年西藏自治区政府工作报告.
+
+    A bare 政府工作报告 names the article's own report when the article is one (its title is a
+    work report's): its place and year come from the dateline (——2024年1月30日在深圳市第七届
+    人民代表大会…) or, without one, from the year it plans for (2024年工作安排) and the place the
+    article is about -> 深圳市2024年政府工作报告. 关于政府工作报告的决议 names no report.
+    """
+    from kg.extractors.gazetteers import place_index, places_ending, places_named_in_words
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        own: str | None = None  # the article's own report, once its title is found to be one
+        for sv in passage.sentences:
+            ends = None
+            for hit in re.finditer(_WORK_REPORT, sv.text):
+                start = hit.start()
+                if sv.text[max(0, start - 2):start].endswith(("关于", "《")):
+                    continue  # a title of its own (关于政府工作报告的决议), or one in 《》
+                year = place = ""
+                late = _YEAR_BEFORE.search(sv.text, 0, start)
+                if late:
+                    year, start = late.group(1), late.start()
+                ends = places_ending(passage, sv) if ends is None else ends
+                council = _STATE_COUNCIL_BEFORE.search(sv.text, 0, start)
+                window = sv.text[max(0, start - 12):start]
+                namesake = next((window[a:] for a, b, _rows in places_named_in_words(window)
+                                 if b == len(window)), "")
+                if start in ends:
+                    place, start = ends[start].canonical, sv.view.offsets.index(ends[start].start)
+                elif namesake:  # 朝阳区 (two districts of the name): as written
+                    place, start = namesake, start - len(namesake)
+                elif council:
+                    place, start = council.group(), council.start()
+                early = _YEAR_BEFORE.search(sv.text, 0, start) if place and not year else None
+                if early:
+                    year, start = early.group(1), early.start()
+                in_title = passage.article.title_start <= sv.sentence.start \
+                    < max(passage.article.title_end, passage.article.title_start + 1)
+                written = place
+                if not (year and place):
+                    if in_title:
+                        found = _report_of(passage, place_index())
+                        year, place = year or found[0], place or found[1]
+                    elif own is not None:
+                        yield sv.mention(start, hit.end(), Label.PROGRAMME, name,
+                                         canonical=own, doc=passage.doc)
+                        continue
+                if not (year and place):
+                    continue
+                # in the order written (2025年辽宁省…, 海淀区2022年…); a bare one place first
+                canonical = f"{year}年{place}{_WORK_REPORT}" if early or (late and not written) \
+                    else f"{place}{year}年{_WORK_REPORT}"
+                if in_title:
+                    own = canonical
+                yield sv.mention(start, hit.end(), Label.PROGRAMME, name, canonical=canonical,
+                                 doc=passage.doc)
+    return extract
+
+
+def _report_of(passage: Passage, index) -> tuple[str, str]:
+    """The year and place of the report an article is: from its dateline, else from the year
+    it plans for and the place it is about ("" for what is not found)."""
+    text = passage.doc.text
+    a = passage.article
+    head = text[a.body_start:min(a.end, a.body_start + _DATELINE_SPAN)]
+    dateline = _DATELINE.search(head)
+    if dateline:
+        from kg.extractors.gazetteers import places_named_in_words
+        names = places_named_in_words(dateline.group(2))
+        place = next((index[rows[0].key].name for s, _e, rows in names
+                      if s == 0 and len(rows) == 1 and rows[0].key in index), "")
+        return dateline.group(1), place
+    planned = _PLAN_YEAR.search(text, a.body_start, a.end)
+    key = next((passage.context[level] for level in ("district", "city", "province")
+                if level in passage.context), "")
+    return (planned.group(1) if planned else "", index[key].name if key in index else "")

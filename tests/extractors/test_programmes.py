@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.keys import entity_key
 from helpers import run
 
 
@@ -95,3 +96,36 @@ def test_a_quoted_plan_name_keeps_its_ending_before_a_verb():
     # 2021 work report: the plan of the 13th five-year period, then its building tasks
     assert [m.name for m in run("pattern.programme", "全面完成“十三五”易地扶贫搬迁规划建设任务，加强后续扶持")] == [
         "“十三五”易地扶贫搬迁规划"]
+
+
+def _work_reports(text: str) -> list[tuple[str, str]]:
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", text))
+    return [(m.text, r.entities[entity_key(m)].name) for m in r.mentions
+            if m.extractor == "pattern.work_report"]
+
+
+def test_work_reports_are_named_by_place_and_year():
+    # the corpus's titles (2025年中华人民共和国国务院政府工作报告) and the resolutions on them
+    assert _work_reports("2025年中华人民共和国国务院政府工作报告\n各位代表：\n现在，我代表国务院，"
+                         "向大会报告政府工作。\n") == [
+        ("2025年中华人民共和国国务院政府工作报告", "2025年中华人民共和国国务院政府工作报告")]
+    assert _work_reports("第十四届全国人民代表大会第三次会议关于政府工作报告的决议\n会议听取和审议了"
+                         "国务院总理李强所作的政府工作报告。\n") == []
+    # written for the test: in running text, with the place's full name
+    assert _work_reports("新闻\n根据朝阳区2023年政府工作报告，全区生产总值增长5%。"
+                         "2024年西藏政府工作报告提出，生产总值增长7%。\n") == [
+        ("朝阳区2023年政府工作报告", "朝阳区2023年政府工作报告"),
+        ("2024年西藏政府工作报告", "2024年西藏自治区政府工作报告")]
+
+
+def test_a_bare_work_report_title_is_named_from_its_dateline_or_its_year_and_place():
+    # written for the test: the article is the report; its later mentions name it too
+    assert _work_reports("政府工作报告\n——2024年1月25日在苏州市第十七届人民代表大会第三次会议上\n"
+                         "各位代表：现在，我代表市人民政府作政府工作报告。\n") == [
+        ("政府工作报告", "苏州市2024年政府工作报告"), ("政府工作报告", "苏州市2024年政府工作报告")]
+    assert _work_reports("政府工作报告\n二、2024年工作重点\n今年，无锡市将加快建设无锡经开区。"
+                         "无锡市将推进产业强市。\n") == [("政府工作报告", "无锡市2024年政府工作报告")]
+    # no year and no place: no name
+    assert _work_reports("政府工作报告\n各位代表：现在作报告。\n") == []
