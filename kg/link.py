@@ -34,7 +34,7 @@ from kg.resources import table
 from kg.types import PLACE_LABELS, Entity, Label, Mention
 
 _PRIORITY = {name: i for i, name in enumerate(DEFAULT_EXTRACTORS)}
-_ABBREVIATION = re.compile(r"[（(]以下简称([“《\"]?)([^”》\"）)]{1,14})[”》\"]?[）)]")
+_ABBREVIATION = re.compile(r"[（(](?:以下简称|以下称|下称|简称)([“《\"]?)([^”》\"）)]{1,14})[”》\"]?[）)]")
 _GENERIC_PROGRAMME = re.compile(r"^(?:[该本此这]?(?:规划|计划|方案|纲要|意见|报告|推进计划|行动计划|实施方案|"
                                 r"通知|办法|决定|工程|专项|行动)|重大专项)$")
 ABBREVIATION_EXTRACTOR = "link.abbreviation"

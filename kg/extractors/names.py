@@ -123,6 +123,9 @@ def _is_name_token(tok: str) -> bool:
     return all(ch in _NAME_PUNCT for ch in tok)
 
 
+_QUOTE_MARKS = frozenset("“”《》（）()")
+
+
 def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0,
                extra_stops: frozenset[str] = frozenset(),
                allowed: frozenset[str] = frozenset()) -> int:
@@ -135,19 +138,30 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
             break
     idx = next((i for i, (s, e, _t) in enumerate(spans) if e == start), None)
     opened = 0
+    quoted_stop = False  # a word inside the quotation would have stopped the name outside it
     # a verb right before a separate ending belongs to the name: …“智改数转”推进工程
     adjacent = start == core_start
     while idx is not None and idx >= 0:
         s, e, tok = spans[idx]
         word_ok = _is_name_token(tok) or (adjacent and tok in name_verbs())
         adjacent = False
-        if s < min_start or core_start - s > max_len or tok in extra_stops \
-                or (tok not in allowed and not word_ok):
+        if s < min_start or core_start - s > max_len:
+            break
+        if opened > 0 and tok not in _QUOTE_MARKS:
+            # inside a quotation the words are the name's: “学历证书+若干…证书”制度试点
+            quoted_stop = quoted_stop or tok in extra_stops or (tok not in allowed and not word_ok)
+            start = s
+            idx -= 1
+            continue
+        if tok in extra_stops or (tok not in allowed and not word_ok):
             break
         if tok in ("“", "《", "（", "("):
             if opened <= 0:
                 break  # an opening quote before the name: it starts after it
             opened -= 1
+            if quoted_stop and opened == 0:
+                start = s  # a quoted phrase opens the name (学习运用|“千村示范、万村整治”工程)
+                break
         if tok in ("”", "》", "）", ")"):
             opened += 1
         start = s

@@ -22,7 +22,13 @@ from kg.extractors.gazetteers import (
     places_ending,
     places_named_in_words,
 )
-from kg.extractors.names import after_leading_verbs, is_generic, name_start, token_spans
+from kg.extractors.names import (
+    after_leading_verbs,
+    common_words,
+    is_generic,
+    name_start,
+    token_spans,
+)
 from kg.resources import split_aliases, table
 from kg.segment import word_frequency
 from kg.types import Label, Mention
@@ -99,6 +105,24 @@ def _has_auxiliary(sv: SentenceView, start: int, end: int) -> bool:
     return any(t in _AUXILIARIES for s, e, t in token_spans(sv) if start <= s and e <= end)
 
 
+# a count of events: 1场大会论坛, 6场主题论坛
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百两]+(?:场|次|个|项|批|类)")
+
+
+def _kind_of_event(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether an event's name is a word for a kind of event with nothing but common words
+    before it: 体育竞赛, 不同地区|体育竞赛 (but not 全国科学大会, 中国国际进口博览会)."""
+    words = common_words()
+    for s, e, token in token_spans(sv):
+        if s < start or e > end:
+            continue
+        if word_frequency(sv.text[s:end]) > 0:  # the rest is one word of the dictionary
+            return not sv.text.startswith(tuple(_NAMING_SCOPES), s)
+        if token not in words or token in _NAMING_SCOPES or _ORDINAL_OR_YEAR.fullmatch(token):
+            return False  # 中央|经济|工作会议, 第四次|世界妇女大会 are events
+    return False
+
+
 def _make_suffix_extractor(name: str, labels: set[Label]):
     gaz = _suffix_gazetteer(labels)
     ends_with_known_body("")  # its table joins the shared scan now, before workers fork
@@ -119,9 +143,12 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
                 if label is Label.EVENT:
                     start = after_leading_verbs(sv, start, a)
-                    if word_frequency(sv.text[start:b]) > 0 \
-                            and not sv.text.startswith(_EVENT_SCOPES, start):
-                        continue  # 体育竞赛, 军备竞赛: a word for a kind of event (全国科学大会 is one)
+                    if _COUNTED.match(sv.text, start) or (
+                            _kind_of_event(sv, start, b)
+                            and not sv.text.startswith(_EVENT_SCOPES, start)):
+                        # 体育竞赛, 军备竞赛, 不同地区|体育竞赛: a word for a kind of event (全国
+                        # 科学大会 is one); 1场大会论坛: counted events are no name
+                        continue
                 office = _office_of_named_body(sv.text[start:b], named)
                 if office is not None:
                     yield sv.mention(start, b, label, name, canonical=office,
@@ -198,6 +225,8 @@ def _local_place_at(words: str) -> int | None:
 
 # the scope that makes a word jieba knows the name of one event: 全国科学大会, 世界园艺博览会
 _EVENT_SCOPES = ("全国", "世界", "中国", "国际", "亚洲", "亚太")
+# the scope that makes a kind of meeting one meeting: 中央经济工作会议, 世界妇女大会
+_NAMING_SCOPES = frozenset({*_EVENT_SCOPES, "中央"})
 # Party congresses and plenums, written in their short forms, named in full:
 # 党的十九大 -> 中国共产党第十九次全国代表大会; 十九届六中全会 -> 中国共产党第十九届中央委员会第六次全体会议;
 # 省第十四次党代会 (in an article about Jiangsu) -> 中国共产党江苏省第十四次代表大会

@@ -215,7 +215,7 @@ def make_programme_extractor(name: str):
 
 
 # an abbreviation defined inside a name: 部际联席会议（以下简称联席会议）制度
-_DEFINITION_INSIDE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]$")
+_DEFINITION_INSIDE = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（）()]{1,12}[）)]$")
 
 
 def _institution(sv: SentenceView, a: int, b: int, bodies: tuple[str, ...], name: str,

@@ -72,6 +72,14 @@ def test_events(text, expected):
     # written for the test: the verb before a name is not part of it
     ("促进体育竞赛表演产业发展", []),
     ("积极筹办2026苏州国际马拉松大赛", ["2026苏州国际马拉松大赛"]),
+    # common words before a word for a kind of event do not make it one (written for the
+    # test; the reports: 召开职工代表大会), a scope or an ordinal does (the 2024 and 1996 reports)
+    ("推动不同地区体育竞赛表演产业多样化发展", []),
+    ("企业要定期召开职工代表大会", []),
+    ("按照中央经济工作会议部署", ["中央经济工作会议"]),
+    ("第四次世界妇女大会在北京召开", ["第四次世界妇女大会"]),
+    # counted events are no names (written for the test)
+    ("共设置1场闭门会议、1场大会论坛和6场主题论坛", []),
 ])
 def test_generic_event_words_and_verbs(text, expected):
     assert sorted(m.canonical for m in run("pattern.event", text)) == sorted(expected)

@@ -129,3 +129,23 @@ def test_a_bare_work_report_title_is_named_from_its_dateline_or_its_year_and_pla
                          "无锡市将推进产业强市。\n") == [("政府工作报告", "无锡市2024年政府工作报告")]
     # no year and no place: no name
     assert _work_reports("政府工作报告\n各位代表：现在作报告。\n") == []
+
+
+def test_a_quoted_phrase_opens_a_programme_name_whatever_words_it_holds():
+    # the 2024 and 2002 reports: words inside the quotation that would stop a name do not,
+    # and the verbs before it are not the name's
+    assert [m.canonical for m in run("pattern.programme", "学习运用“千村示范、万村整治”工程经验")] \
+        == ["“千村示范、万村整治”工程"]
+    assert [m.canonical for m in run("pattern.programme", "实行出口货物“免、抵、退”税办法")] \
+        == ["“免、抵、退”税办法"]
+
+
+def test_short_forms_defined_by_yixia_cheng():
+    # written for the test: （以下称…） defines a short form like （以下简称…）
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n启动“学历证书+若干职业技能等级证书”制度试点"
+                                                "（以下称1+X证书制度试点）。1+X证书制度试点稳步推进。\n"))
+    names = {(m.text, r.entities[entity_key(m)].name) for m in r.mentions}
+    assert ("1+X证书制度试点", "“学历证书+若干职业技能等级证书”制度试点") in names
+    assert not any(m.text.startswith("以下称") for m in r.mentions)
