@@ -123,6 +123,15 @@ def _kind_of_event(sv: SentenceView, start: int, end: int) -> bool:
     return False
 
 
+# endings a research body has after a name of its own, not after a field (信息技术研究中心 is one)
+_NAMED_INSTITUTIONS = frozenset({"大学", "学院", "实验室"})
+
+
+def _one_word(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether the text between ``start`` and ``end`` is one jieba token."""
+    return any(s == start and e == end for s, e, _t in token_spans(sv))
+
+
 def _make_suffix_extractor(name: str, labels: set[Label]):
     gaz = _suffix_gazetteer(labels)
     ends_with_known_body("")  # its table joins the shared scan now, before workers fork
@@ -154,9 +163,10 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     yield sv.mention(start, b, label, name, canonical=office,
                                      parent_key=f"org:{office[:-len(_OFFICE)]}", doc=passage.doc)
                     continue
-                if a - start < MIN_NAME or is_generic(sv, start, a,
-                                                      common=sv.text[a:b] in _BARE_COMPANY):
-                    continue
+                if a - start < MIN_NAME or is_generic(
+                        sv, start, a, common=sv.text[a:b] in _BARE_COMPANY
+                        or (sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a))):
+                    continue  # 外贸公司, 整合|大学, 场景|实验室: a kind, not a name
                 if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):
                     continue  # 公司全资子公司, 预计会减少公司: the company spoken of, no name
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \

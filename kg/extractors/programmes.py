@@ -62,6 +62,9 @@ _CONJUNCTIONS = "和与及、或"
 _VERB_ENDINGS = frozenset({"规划", "计划"})
 _VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进")
 # nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)
+# a body whose project is no programme of its own (湖南大数据交易所项目; a facility such as
+# 数据中心 is the project itself)
+_INSTITUTION = re.compile(r"(?:公司|集团|银行|大学|学院|研究院|研究所|交易所|交易中心|医院)$")
 _WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械")
 
 
@@ -172,6 +175,8 @@ def make_programme_extractor(name: str):
                 surface = text[start:b]
                 bare = surface.strip("“”")
                 quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
+                if text[a:b] == "项目" and not quoted and _INSTITUTION.search(text, start, a):
+                    continue  # 湖南大数据交易所|项目建设: the body is named, its project is not
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
                         or (word_frequency(bare) > 0 and not award) \
                         or text[a - 1] in _CONJUNCTIONS \

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.keys import entity_key
-from helpers import run
+from helpers import chosen, run
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -149,3 +149,11 @@ def test_short_forms_defined_by_yixia_cheng():
     names = {(m.text, r.entities[entity_key(m)].name) for m in r.mentions}
     assert ("1+X证书制度试点", "“学历证书+若干职业技能等级证书”制度试点") in names
     assert not any(m.text.startswith("以下称") for m in r.mentions)
+
+
+def test_a_bodys_project_is_the_body_not_a_programme():
+    # written for the test: a body named before 项目 is named; a facility is the project itself
+    assert chosen("加快湖南大数据交易所项目建设") == [
+        ("Organization", "湖南大数据交易所", "湖南大数据交易所")]
+    assert [m.canonical for m in run("pattern.programme", "推进苏州市公共数据中心项目建设")] == [
+        "苏州市公共数据中心项目"]
