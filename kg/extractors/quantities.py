@@ -47,7 +47,10 @@ _PERIOD = re.compile(r"每年|年均|年平均|平均每年")
 _QUALIFIER_AFTER = re.compile(r"^的[^，。；、]{0,12}?(?:项目|企业|工程|产品|城市|地区|县|单位|机构|院校|车型)"
                               r"|^(?:级|规模以上|以上规模|项目|产值产业|产业)")
 # 出台18项促进工业经济平稳增长的具体政策: a count of a policy's parts, however qualified
-_POLICY_PARTS_AFTER = re.compile(r"^[^，。；、]{0,24}?(?:政策|措施|举措|任务|指标)(?:[，。；、和]|$)")
+_POLICY_PARTS_AFTER = re.compile(r"^[^，。；、]{0,24}?(?:政策|措施|举措|任务|指标|硬招|实招)"
+                                 r"(?:[，。；、和的]|$)")
+# 北京、天津、上海等8个城市: the count of a list just written out
+_LIST_COUNT_UNITS = frozenset({"个", "家", "所", "座", "项", "条", "类", "批"})
 # counts of a plan's own parts: 115项重点任务, 三个方面, 六个专项行动, 18项政策
 _PARTS_AFTER = re.compile(r"^(?:重点|主要)?(?:任务|措施|举措|工作措施|方面|专项行动|行动|工程|领域|环节|"
                           r"步骤|政策|条款|条措施|项政策|部分|章|节|指标|体系)")
@@ -176,6 +179,9 @@ def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_
         return True
     if n.unit in ("项", "条") and _POLICY_PARTS_AFTER.match(after):
         return True
+    if n.unit in _LIST_COUNT_UNITS and clause[:n.start].endswith("等") \
+            and n.value == str(clause[:n.start].count("、") + 1):
+        return True  # 北京、天津、上海等3个城市 counts the list (…条例等29个 is a total)
     if n.unit in ("万", "亿", "万亿") and re.match(r"[\u4e00-\u9fff]", after):
         return True  # 1500亿锂业巨头: a bare magnitude before a noun qualifies it
     if clause[:n.start].endswith(("（", "(")) and after.startswith(("）", ")")):

@@ -164,3 +164,20 @@ def test_an_early_estimate_of_a_period_is_reported_not_set():
     # a forecast of what is still ahead stays a target
     ahead = report("公司预计到2025年产能达到50万吨。", 2022, title="公司发布业绩预告")
     assert [(v, u, y) for v, _m, u, _c, y in targets(ahead)] == [("50", "万吨", 2025)]
+
+
+def test_the_count_of_a_list_written_out_is_neither_a_total_is_reported():
+    # the 1984 report: the fourteen cities are all listed; the 2007 report: 29 regulations,
+    # two of them named, is a total
+    r = report("同时，进一步开放大连、秦皇岛、天津、烟台、青岛、连云港、南通、上海、宁波、温州、福州、广州、"
+               "湛江、北海等十四个沿海港口城市和海南岛。", 1984)
+    assert not r.statistics and not r.targets
+    r = report("过去一年，颁布了艾滋病防治条例、外资银行管理条例等29个行政法规。", 2007)
+    assert statistics(r) == [("29", "个", 2006)]
+
+
+def test_counts_of_measures_are_neither():
+    # written for the test: measures counted however they are called
+    r = report("会议出台18项促进工业经济平稳增长的具体政策和43项促进服务业恢复发展的硬招实招。"
+               "“18项工业政策的着力点，是做好跨周期调节。", 2022, "会议新闻")
+    assert not r.statistics and not r.targets
