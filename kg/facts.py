@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
@@ -154,16 +155,48 @@ def programme_parts(result: DocumentResult, passages: list[Passage]) -> list[Rel
                             {Label.PROGRAMME}, dominant=True)
         if not topic:
             continue
-        for m in ms:
-            key = entity_key(m)
-            if key == topic or key in parents or m.text.startswith("《") \
-                    or m.extractor == ABBREVIATION_EXTRACTOR:
-                continue
-            if _COMPONENT.search(result.entities[key].name) if key in result.entities else False:
-                sent = _sentence_of(result, m.start)
-                out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF, key, topic,
-                                    "relation.programme_parts"))
+        components = [m for m in ms if entity_key(m) not in (topic, *parents)
+                      and not m.text.startswith("《") and m.extractor != ABBREVIATION_EXTRACTOR
+                      and _COMPONENT.search(result.entities[entity_key(m)].name)]
+        for m, parent in _sections(result.doc.text, passage, components, topic):
+            sent = _sentence_of(result, m.start)
+            out.append(Relation(result.doc.id, sent[0], sent[1], Predicate.PART_OF,
+                                entity_key(m), parent, "relation.programme_parts"))
     return sorted(set(out))
+
+
+# a numbered heading and its level: 一、 (1), （一） (2), 1. (3), （1） (4)
+_HEADING_MARK = re.compile(r"[ \t\u3000]*(?:(?P<h1>[一二三四五六七八九十]{1,3}\s*、)|"
+                           r"(?P<h2>[（(][一二三四五六七八九十]{1,3}[）)])|(?P<h3>\d{1,2}\s*[、．.﹒])|"
+                           r"(?P<h4>[（(]\d{1,2}[）)]))\s*")
+
+
+def _sections(text: str, passage: Passage, components: list[Mention],
+              topic: str) -> Iterator[tuple[Mention, str]]:
+    """Each component with what it is part of: the action or project whose numbered heading it
+    sits under (（一）网络体系强基行动。… 专栏1 工业互联网网络互联互通工程), else the plan."""
+    a = passage.article
+    heads: dict[int, str] = {}  # heading level -> the component it names
+    pending = iter(components)
+    m = next(pending, None)
+    for line in re.finditer(r"[^\n]+", text[a.body_start:a.end]):
+        start, end = a.body_start + line.start(), a.body_start + line.end()
+        while m is not None and m.start < start:
+            yield m, heads[max(heads)] if heads else topic
+            m = next(pending, None)
+        mark = _HEADING_MARK.match(text, start, end)
+        if mark is None:
+            continue
+        level = int(mark.lastgroup[1])
+        for k in [k for k in heads if k >= level]:
+            del heads[k]
+        if m is not None and m.start == mark.end() and m.end <= end:
+            yield m, heads[max(heads)] if heads else topic
+            heads[level] = entity_key(m)
+            m = next(pending, None)
+    while m is not None:
+        yield m, heads[max(heads)] if heads else topic
+        m = next(pending, None)
 
 
 def organisation_parts(result: DocumentResult) -> list[Relation]:

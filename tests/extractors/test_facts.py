@@ -359,3 +359,26 @@ def test_components_of_a_notice_belong_to_the_plan_it_issues_and_names_most():
     parts = pairs(extract_document(Document("d", "d.txt", text)), Predicate.PART_OF)
     assert {("网络体系强基行动", "某省工业互联网创新发展行动计划"),
             ("基础支撑增强行动", "某省工业互联网创新发展行动计划")} <= parts
+
+
+def test_a_component_under_an_actions_heading_is_part_of_that_action():
+    # written for the test: a plan's numbered actions, each with its project in a box
+    text = ("某省制造业数字化转型行动计划\n"
+            "为落实《某省制造业数字化转型行动计划》，制定本计划。\n"
+            "二、行动步骤\n"
+            "（一）网络体系强基行动。\n"
+            "1．推进工业互联网外网建设。\n"
+            "专栏1  工业互联网网络互联互通工程\n"
+            "（二）基础支撑增强行动。\n"
+            "专栏2  工业互联网标识解析体系增强工程\n"
+            "三、保障措施\n"
+            "实施数字化转型人才培养工程。\n")
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    parts = pairs(extract_document(Document("d", "d.txt", text)), Predicate.PART_OF)
+    plan = "某省制造业数字化转型行动计划"
+    assert {("网络体系强基行动", plan), ("基础支撑增强行动", plan),
+            ("工业互联网网络互联互通工程", "网络体系强基行动"),
+            ("工业互联网标识解析体系增强工程", "基础支撑增强行动"),
+            ("数字化转型人才培养工程", plan)} <= parts
+    assert ("工业互联网网络互联互通工程", plan) not in parts
