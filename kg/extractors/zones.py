@@ -8,6 +8,7 @@ article named before; elsewhere (国家级高新区) it is a kind, not a zone.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, register
@@ -78,4 +79,45 @@ def make_zone_extractor(name: str):
                 named[str(full)] = (zone, key, parent)
                 yield sv.mention(start, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
+            yield from _free_trade_zones(passage, sv, name)
     return extract
+
+
+# a pilot free trade zone, named for its province: 中国（安徽）自由贸易试验区, 海南自贸试验区
+_FULL_FREE_TRADE_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]自由贸易试验区")
+_FREE_TRADE_ZONE = re.compile(r"自由贸易试验区|自贸试验区|自贸区")
+
+
+@functools.cache
+def _provinces() -> dict[str, tuple[str, PlaceRow]]:
+    """Provinces by each of their names, with the short name a free trade zone is named by."""
+    out = {}
+    for p in places():
+        if p.type == "Province" and p.key[6:].isdigit():
+            names = [n for n in (p.name, *p.aliases) if len(n) >= 2]
+            short = min(names, key=len)
+            for n in names:
+                out[n] = (short, p)
+    return out
+
+
+def _free_trade_zones(passage: Passage, sv, name: str) -> Iterator[Mention]:
+    provinces = _provinces()
+    text = sv.text
+    spans = [(m.start(), m.end(), provinces.get(m.group(1)))
+             for m in _FULL_FREE_TRADE_ZONE.finditer(text)]
+    for m in _FREE_TRADE_ZONE.finditer(text):
+        if any(a <= m.start() < b for a, b, _p in spans):
+            continue
+        # the province's name right before it (海南自贸试验区; 中日韩自贸区 is none)
+        start = next((m.start() - n for n in (3, 2) if m.start() - n in sv.bounds
+                      and text[m.start() - n:m.start()] in provinces), None)
+        if start is not None:
+            spans.append((start, m.end(), provinces[text[start:m.start()]]))
+    for start, end, found in spans:
+        if found is None:
+            continue
+        short, province = found
+        zone = f"中国（{short}）自由贸易试验区"
+        yield sv.mention(start, end, Label.DISTRICT, name, canonical=zone,
+                         key=f"{province.key}/{zone}", parent_key=province.key, doc=passage.doc)

@@ -21,6 +21,17 @@ def test_zones_after_their_city(text, expected):
     assert [(m.canonical, m.key, m.parent_key) for m in run("pattern.zone", text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the 2019 report; written for the test (the full name); 中日韩自贸区 is no province's zone
+    ("推进海南自贸试验区建设、探索建设中国特色自由贸易港",
+     [("中国（海南）自由贸易试验区", "place:460000")]),
+    ("依托中国（安徽）自由贸易试验区平台", [("中国（安徽）自由贸易试验区", "place:340000")]),
+    ("加快中日韩自贸区谈判", []),
+])
+def test_free_trade_zones_of_provinces(text, expected):
+    assert [(m.canonical, m.parent_key) for m in run("pattern.zone", text)] == expected
+
+
 def test_zone_is_part_of_its_city_in_the_graph(tmp_path):
     from kg.build import build
     src = tmp_path / "in"
