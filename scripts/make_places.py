@@ -51,6 +51,11 @@ def read_divisions() -> list[dict[str, str]]:
         if code == parent:  # a division listed again under itself (省直辖 counties' cities)
             parents.append(code)
             continue
+        if "直辖" in name and "行政区划" in name:
+            # 省直辖行政区划 is a heading of the code list, no place: the counties and cities
+            # under it (琼海市, 仙桃市, 石河子市) belong to the province itself
+            parents.append(parent)
+            continue
         if depth == 1 and code == parent:  # municipalities repeat themselves as their own city
             parents.append(code)
             continue

@@ -268,8 +268,10 @@ def _local_short_forms(passage: Passage, found: list, spans: list) -> list:
     taken: dict[int, list[tuple[int, int]]] = {id(sv): [] for sv in passage.sentences}
     for sv, a, b in spans:  # every name matched, resolved or not (武汉市青山区: no 青山)
         taken[id(sv)].append((a, b))
+    around = named | {k for key in named for k in ancestors(key)}
     out = []
     for sv in passage.sentences:
+        listed: dict[str, list] = {}  # parent key -> short names listed in this sentence
         for a, b, rows in _short_form_gazetteer().find(sv.text):
             if any(s < b and a < e for s, e in taken[id(sv)]):
                 continue
@@ -280,7 +282,38 @@ def _local_short_forms(passage: Passage, found: list, spans: list) -> list:
             # alignment last: it needs the sentence's tokens, most hits are pinned by nothing
             if len(pinned) == 1 and (aligned(sv, a, b) or _in_run_of_places(sv, a, b)):
                 out.append((sv, a, b, pinned[0]))
+            elif not pinned and _in_list(sv.text, a, b) and sv.text[a:b] not in common_words() \
+                    and sv.text[a:b] not in _zone_kinds():  # 经开区、高新区 are kinds
+                for r in rows:
+                    if r.parent_key in around:
+                        listed.setdefault(r.parent_key, []).append((sv, a, b, r))
+        # 宁德…围绕蕉城、福安、霞浦、福鼎等: short names listed together under a place the
+        # article names are its parts (one alone could be a word)
+        for parent, hits in listed.items():
+            names = {sv.text[a:b] for _sv, a, b, _r in hits}
+            siblings = len(names) + sum(1 for f in found if f[0] is sv and f[3].parent_key == parent)
+            if siblings >= 2 and len({(a, b) for _sv, a, b, _r in hits}) == len(hits):
+                out.extend(h for h in hits if aligned(sv, h[1], h[2]))
     return out
+
+
+@functools.cache
+def _zone_kinds() -> frozenset[str]:
+    return frozenset(r["written"] for r in table("zone_types.tsv"))
+
+
+_BRACKETS = "（）()“”"
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether a name is an item of a list (、 before or after it, brackets aside)."""
+    i = start - 1
+    while i >= 0 and text[i] in _BRACKETS:
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in _BRACKETS:
+        j += 1
+    return (i >= 0 and text[i] == "、") or (j < len(text) and text[j] == "、")
 
 
 @register("gazetteer.place", labels={Label.COUNTRY, Label.PROVINCE, Label.CITY, Label.DISTRICT})

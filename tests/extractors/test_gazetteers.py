@@ -34,11 +34,27 @@ JIANGSU = {"province": "place:320000"}
     # a district whose name is a common word needs its city around it: written for the test,
     # and 支持以资源开采为主的城市和老矿区发展接续和替代产业 (the 2002 report) names no district
     ("企业停止了矿区一切活动", []),
+    # short names listed together under a place the article names (the 1959 report; written
+    # for the test); common words listed are no places (the 2006 report: 和平, in Tianjin)
+    ("我们一定要解放台湾、澎湖、金门、马祖。",
+     [("Province", "台湾", "台湾省"), ("District", "澎湖", "澎湖县"), ("District", "金门", "金门县")]),
+    ("宁德市带动福安、霞浦、福鼎发展", [("City", "宁德市", "宁德市"), ("City", "福安", "福安市"),
+                                ("District", "霞浦", "霞浦县"), ("City", "福鼎", "福鼎市")]),
+    ("天津市：我们高举和平、发展、合作的旗帜", [("Province", "天津市", "天津市")]),
+    # a county-level city the province governs directly belongs to the province
+    ("海南省琼海市", [("Province", "海南省", "海南省"), ("City", "琼海市", "琼海市")]),
     ("阳泉市下辖城区、矿区、郊区", [("City", "阳泉市", "阳泉市"), ("District", "矿区", "矿区"),
                                ("District", "郊区", "郊区")]),
 ])
 def test_places(text, expected):
     assert [(m.label.value, m.name, m.canonical) for m in run("gazetteer.place", text)] == expected
+
+
+def test_places_governed_by_a_province_directly_have_it_as_parent():
+    from kg.resources import places
+    rows = {p.name: p for p in places()}
+    assert rows["琼海市"].parent_key == "place:460000" and rows["仙桃市"].parent_key == "place:420000"
+    assert not any("直辖" in p.name for p in places())  # 省直辖行政区划 heads a list, is no place
 
 
 def test_place_keys_carry_codes_and_parents():
