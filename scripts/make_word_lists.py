@@ -1,4 +1,4 @@
-"""Regenerate two word lists of kg/resources/gazetteers/ from jieba's dictionary.
+"""Regenerate three word lists of kg/resources/gazetteers/ from jieba's dictionary.
 
 Source: jieba's dictionary (jieba/dict.txt, MIT licence), its part-of-speech tags and frequencies.
 
@@ -6,6 +6,9 @@ Source: jieba's dictionary (jieba/dict.txt, MIT licence), its part-of-speech tag
   at least 100 times. A name's left edge stops at them as at the hand-made name_stops.tsv
   (他证实公司, 遭到了泽东公司). Left out: words that stand inside names (技术与创新支持中心,
   同济大学, 工业和信息化部) and words whose tag is doubtful (借据, 靶, 本部).
+- predicates.tsv: verbs and adverbs (tags v, vd, ad, d) seen at least 100 times, of two
+  characters or more. A company's name never begins with one: 严厉|查处|长春长生公司, 坚决|反对…
+  (names that do, 联想, are in companies.tsv, matched first; 建设银行's 建设 is tagged vn).
 - common_words.tsv: frequent common words (nouns, verbs, adjectives, adverbs, time and place
   words, numerals, set phrases) seen at least 200 times. A company called only by such words
   and 公司, 集团 or 银行 (贷款公司, 外贸公司) is a kind of company, not a named one; brands that
@@ -20,6 +23,7 @@ from pathlib import Path
 
 GAZETTEERS = Path(__file__).resolve().parents[1] / "kg" / "resources" / "gazetteers"
 FUNCTION_TAGS = {"r", "p", "u", "c"}
+PREDICATE_TAGS = {"v", "vd", "ad", "d"}
 COMMON_TAGS = {"n", "vn", "v", "a", "an", "b", "ad", "vd", "d", "t", "f", "s", "m", "q", "l", "i"}
 # parts of names (技术与创新, 多边贸易, 大中城市, 几何, 工业和信息化部, 中科院苏州医工所, 无为市),
 # or nouns and verbs jieba tags as function words (本部, 前身, 对照)
@@ -57,6 +61,8 @@ def main() -> None:
     write("function_words.tsv", "Pronouns, prepositions, particles and conjunctions: a name's "
           "left edge stops at them.", FUNCTION_TAGS,
           [w for w in jieba_words(FUNCTION_TAGS, 100) if w not in NOT_FUNCTION_WORDS])
+    write("predicates.tsv", "Verbs and adverbs: a company's name never begins with one.",
+          PREDICATE_TAGS, jieba_words(PREDICATE_TAGS, 100, min_len=2))
     write("common_words.tsv", "Frequent common words: a company named only by them (贷款公司) "
           "is a kind, not a name.", COMMON_TAGS, jieba_words(COMMON_TAGS, 200, min_len=2))
 

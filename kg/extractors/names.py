@@ -43,6 +43,39 @@ def common_words() -> frozenset[str]:
     return frozenset(r["word"] for r in table("common_words.tsv"))
 
 
+@functools.cache
+def predicates() -> frozenset[str]:
+    """Verbs and adverbs of jieba's dictionary (predicates.tsv)."""
+    return frozenset(r["word"] for r in table("predicates.tsv"))
+
+
+def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> int:
+    """Where a company's name starts once the verbs and adverbs before it are left out:
+    严厉|查处|长春长生公司 -> 长春长生公司, 例如|鞍山钢铁公司 -> 鞍山钢铁公司; at least one word
+    stays before the ending."""
+    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    k = 0
+    while k < len(spans) - 1 and _is_predicate(spans[k][2]):
+        k += 1
+    return spans[k][0] if k else start
+
+
+def only_predicates(sv: SentenceView, start: int, core_start: int) -> bool:
+    """Whether the words before a name's ending are all verbs, adverbs or stop words: 特别是在|
+    集团 names nothing."""
+    spans = [t for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    return bool(spans) and all(_is_predicate(t) for t in spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_predicate(token: str) -> bool:
+    """A verb, adverb or stop word, or a token jieba made of them (严厉查处, 特别是在)."""
+    if token in predicates() or token in stop_words():
+        return True
+    return any((token[:i] in predicates() or token[:i] in stop_words()) and _is_predicate(token[i:])
+               for i in range(1, len(token)))
+
+
 def is_generic(sv: SentenceView, start: int, core_start: int, *, common: bool = False) -> bool:
     """Whether the words before a name's ending are all generic (高水平研究型 + 大学), or with
     ``common`` also all frequent common words (外贸 + 公司)."""

@@ -23,10 +23,12 @@ from kg.extractors.gazetteers import (
     places_named_in_words,
 )
 from kg.extractors.names import (
+    after_leading_predicates,
     after_leading_verbs,
     common_words,
     is_generic,
     name_start,
+    only_predicates,
     token_spans,
 )
 from kg.resources import split_aliases, table
@@ -127,6 +129,16 @@ def _kind_of_event(sv: SentenceView, start: int, end: int) -> bool:
 _NAMED_INSTITUTIONS = frozenset({"大学", "学院", "实验室"})
 
 
+@functools.cache
+def _bloc_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("bloc_words.tsv"))
+
+
+def _is_bloc(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether the words before 集团 make it a political bloc (侵略|集团, 东南亚|条约|集团)."""
+    return any(s >= start and e <= end and t in _bloc_words() for s, e, t in token_spans(sv))
+
+
 def _one_word(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the text between ``start`` and ``end`` is one jieba token."""
     return any(s == start and e == end for s, e, _t in token_spans(sv))
@@ -150,6 +162,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                                    if label is Label.RESEARCH and sv.text[a:b] != "大学"
                                    else _ORG_ALLOWED)
                 start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
+                if label is Label.COMPANY:
+                    start = after_leading_predicates(sv, start, a)
+                    if only_predicates(sv, start, a) \
+                            or (sv.text[a:b] == "集团" and _is_bloc(sv, start, a)):
+                        continue  # 特别是在集团; 美国侵略集团, 东南亚条约集团: a political bloc
                 if label is Label.EVENT:
                     start = after_leading_verbs(sv, start, a)
                     if _COUNTED.match(sv.text, start) or (

@@ -31,6 +31,13 @@ from kg.keys import entity_key
     ("各地开办行政学院", []),
     ("整合大学和科研院所的力量", []),
     ("清华大学牵头", [("ResearchOrganization", "清华大学")]),
+    # the work reports (2019, 1955, 1959, 1957): a company's name never begins with a verb
+    # or an adverb, nor is it made of them; a political bloc is no group of companies
+    ("严厉查处长春长生公司等问题疫苗案件", [("Company", "长春长生公司")]),
+    ("例如鞍山钢铁公司在一九五三年修建的职工宿舍十五万平方公尺", [("Company", "鞍山钢铁公司")]),
+    ("特别是在集团消费方面", []),
+    ("北大西洋公约集团、巴格达条约集团、东南亚条约集团还在积极活动", []),
+    ("这就充分表示美国侵略集团的扩军备战政策越来越不得人心", []),
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
