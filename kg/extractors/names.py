@@ -55,7 +55,7 @@ def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> i
     stays before the ending."""
     spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
     k = 0
-    while k < len(spans) - 1 and _is_predicate(spans[k][2]):
+    while k < len(spans) - 1 and is_predicate(spans[k][2]):
         k += 1
     return spans[k][0] if k else start
 
@@ -64,15 +64,15 @@ def only_predicates(sv: SentenceView, start: int, core_start: int) -> bool:
     """Whether the words before a name's ending are all verbs, adverbs or stop words: 特别是在|
     集团 names nothing."""
     spans = [t for s, e, t in token_spans(sv) if start <= s and e <= core_start]
-    return bool(spans) and all(_is_predicate(t) for t in spans)
+    return bool(spans) and all(is_predicate(t) for t in spans)
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_predicate(token: str) -> bool:
+def is_predicate(token: str) -> bool:
     """A verb, adverb or stop word, or a token jieba made of them (严厉查处, 特别是在)."""
     if token in predicates() or token in stop_words():
         return True
-    return any((token[:i] in predicates() or token[:i] in stop_words()) and _is_predicate(token[i:])
+    return any((token[:i] in predicates() or token[:i] in stop_words()) and is_predicate(token[i:])
                for i in range(1, len(token)))
 
 

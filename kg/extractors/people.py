@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import foreign_names
-from kg.extractors.names import common_words, stop_words
+from kg.extractors.names import common_words, is_predicate, stop_words
 from kg.resources import surnames, table
 from kg.segment import word_frequency
 from kg.types import Label, Mention
@@ -76,8 +76,10 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
         if cand[0] in _FUNCTION_SURNAMES and not (i in sv.bounds and i + L in sv.bounds
                                                   and any(len(t) == L for t in _tokens_at(sv, i))):
             continue  # 和, 关, 于 are family names but mostly words: trust jieba's segmentation
-        if (i + L) in sv.bounds or nxt in _AFTER_NAME:
+        if (i + L) in sv.bounds:
             return i + L
+        if nxt in _AFTER_NAME and cand[:2] not in common_words() and not is_predicate(cand[:2]):
+            return i + L  # the name ends inside a token only where no verb begins it (连续|发表)
     return i
 
 
@@ -123,6 +125,8 @@ def canonical_person(name: str) -> str:
 def name_after_title(sv: SentenceView, end: int) -> int:
     """End of the name written right after a title ending at ``end``, or ``end``."""
     foreign = foreign_name_after(sv, end)
+    if foreign > end and foreign < len(sv.text) and foreign not in sv.bounds:
+        foreign = end  # 尼赫鲁总理|连续发|表: a name ends where a word does
     if foreign - end >= 4:  # longer than any Chinese given name: 平克瓦特
         return foreign
     e = chinese_name_after(sv, end)
