@@ -79,6 +79,9 @@ BUSINESS_WORDS = frozenset(
     "风电 银行 轮胎 水务 电缆 种业 铜业 板材 铸管 港口 园林 电瓷 印务 消防 牧业 泵业 电热 眼镜 "
     "合金 防务 钢铁 水泥 酒业 热电 油气 锅炉 盐业 机械 黄金 轮船 橡胶 光学 铝业 稀土 机电 速递 "
     "酒店 商场 出版 保险 公司 汽车 航运 物流 置业 纺织 服饰 电力 燃气 高速 建工 矿业 煤业 药房".split())
+# everyday phrases of policy text that jieba's dictionary does not know as words (线上 is none
+# of its words): curated, each seen in the government work reports
+ORDINARY_PHRASES = frozenset({"线上线下"})
 COMMON = 20  # jieba frequency from which a word is an everyday word (启明 25; 天合, 中材 5)
 _PROPER = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg", "j"})
 
@@ -86,6 +89,8 @@ _PROPER = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg", "j"})
 def ordinary_phrase(name: str, words: dict[str, tuple[int, str]]) -> bool:
     """Whether a name reads as a phrase of common words with no firm's word in it: jieba cuts
     it into frequent, non-proper words with at most one single character (新|产业, 信息|发展)."""
+    if name in ORDINARY_PHRASES:
+        return True
     cut = [(w.word, w.flag) for w in pseg.cut(name, HMM=False)]
     longer = [w for w, _f in cut if len(w) > 1]
     return len(cut) > 1 and len(cut) - len(longer) <= 1 and bool(longer) \
