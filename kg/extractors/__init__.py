@@ -19,6 +19,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.person",
     "pattern.org_unit",
     "pattern.organization",
+    "pattern.data_firm",
     "pattern.event",
     "pattern.programme",
     "pattern.official_title",

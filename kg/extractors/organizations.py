@@ -437,3 +437,34 @@ def _registered_place(core: str) -> int:
         if a == 0 and b <= len(core) - 2 and any(r.type in ("Province", "City") for r in rows):
             return b
     return 0
+
+
+DATA_FIRM_EXTRACTOR = "pattern.data_firm"
+# a data or research firm named in Latin letters before what its data show: IDC数据显示,
+# CINNO Research数据显示, 据Canalys统计
+_DATA_FIRM = re.compile(r"(?:(?<=据)|(?<=[，。；：、“\s])|^)"
+                        r"(?P<name>[A-Z][A-Za-z&.\-]*(?: [A-Z][A-Za-z&.\-]*){0,2})"
+                        r"(?=的?(?:最新)?(?:数据|统计|报告|调研|研究|调查)(?:显示|表明|指出|称|发现))")
+
+
+@functools.cache
+def _indicator_acronyms() -> frozenset[str]:
+    """Latin names of indicators (GDP, CPI, PMI): what their data show is no firm's."""
+    return frozenset(w for r in table("measures.tsv") for v in r["variants"].split("|")
+                     for w in re.findall(r"[A-Z][A-Z0-9]+", v))
+
+
+@register(DATA_FIRM_EXTRACTOR, labels={Label.COMPANY})
+def make_data_firm_extractor(name: str):
+    """Data and research firms named in Latin letters by what their data show: IDC数据显示，
+    2023年中国大模型平台…市场规模达17.65亿元 -> IDC (Company); GDP数据显示 -> nothing."""
+    acronyms = _indicator_acronyms()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            for m in _DATA_FIRM.finditer(sv.text):
+                firm = m.group("name")
+                if firm not in acronyms:
+                    yield sv.mention(m.start("name"), m.end("name"), Label.COMPANY, name,
+                                     canonical=firm, doc=passage.doc)
+    return extract

@@ -246,3 +246,15 @@ def test_a_known_companys_short_name_with_gongsi_is_that_company():
 def test_company_short_forms(name, forms):
     from kg.extractors.organizations import company_short_forms
     assert company_short_forms(name) == forms
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: a firm in Latin letters by what its data show; an indicator is none
+    ("IDC数据显示，2023年中国大模型市场规模达17.65亿元", ["IDC"]),
+    ("CINNO Research数据显示，折叠屏手机销量达262万部", ["CINNO Research"]),
+    ("据Canalys统计显示，出货量同比增长", ["Canalys"]),
+    ("GDP数据显示，经济稳中向好", []),
+    ("制造业PMI数据显示，景气回升", []),
+])
+def test_data_firms_by_what_their_data_show(text, expected):
+    assert [m.canonical for m in run("pattern.data_firm", text)] == expected
