@@ -65,6 +65,8 @@ _VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打
 # a body whose project is no programme of its own (湖南大数据交易所项目; a facility such as
 # 数据中心 is the project itself)
 _INSTITUTION = re.compile(r"(?:公司|集团|银行|大学|学院|研究院|研究所|交易所|交易中心|医院)$")
+# what a designation the state confers begins with
+_NATIONAL = re.compile(r"国家级|国家")
 _WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械")
 
 
@@ -191,6 +193,13 @@ def make_programme_extractor(name: str):
                     bare = counted.group(1)
                 elif _COUNT_PREFIX.match(bare) and not quoted:
                     continue  # 六个专项行动 counts parts of a plan
+                if strength == "national":
+                    # 合肥高新区|国家数字服务出口基地, 争创|国家级先进制造业集群: a designation
+                    # the state confers begins at 国家; 示范区 alone is a kind
+                    national = _NATIONAL.search(text, start, a)
+                    if national is None or a - national.end() < 2:
+                        continue
+                    start = national.start()
                 if strength == "weak" and ((not quoted and a - start < WEAK_MIN)
                                            or is_generic(sv, start, a) or _is_category(sv, start, a)):
                     continue  # 科技政策 even in quotes is a description

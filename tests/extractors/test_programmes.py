@@ -157,3 +157,16 @@ def test_a_bodys_project_is_the_body_not_a_programme():
         ("Organization", "湖南大数据交易所", "湖南大数据交易所")]
     assert [m.canonical for m in run("pattern.programme", "推进苏州市公共数据中心项目建设")] == [
         "苏州市公共数据中心项目"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the work reports: designations the state confers begin at 国家 (2017, 1990s, 2023)
+    ("增强国家自主创新示范区等带动作用", ["国家自主创新示范区"]),
+    ("加强国家商品粮基地建设", ["国家商品粮基地"]),
+    ("新培育一批国家级先进制造业集群", ["国家级先进制造业集群"]),
+    # without 国家 it is a kind (2023); written for the test: a zone hosting one
+    ("培育壮大先进制造业集群", []),
+    ("依托合肥高新区国家数字服务出口基地", ["国家数字服务出口基地"]),
+])
+def test_national_designations(text, expected):
+    assert [m.canonical for m in run("pattern.programme", text)] == expected
