@@ -40,6 +40,13 @@ def titles() -> tuple[Gazetteer, Gazetteer]:
             Gazetteer((r["title"], r["level"]) for r in rows if r["position"] == "after"))
 
 
+@functools.cache
+def implied_bodies() -> dict[tuple[str, str], str]:
+    """The body a national title stands for when none is written, by (title, position):
+    (国家主席, before) -> place:100000, (总书记, after) -> org:中国共产党中央委员会."""
+    return {(r["title"], r["position"]): r["body"] for r in table("posts.tsv") if r["body"]}
+
+
 def _cjk(s: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in s)
 

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extractors.gazetteers import place_index
-from kg.extractors.people import member_line, titles
+from kg.extractors.people import implied_bodies, member_line, titles
 from kg.keys import entity_key
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Post
 
@@ -41,9 +41,19 @@ def _government_of(sf: SentenceFacts, key: str) -> str:
     return gov
 
 
+def _implied_body(sf: SentenceFacts, key: str) -> str:
+    """The key of a body a title stands for, made an entity of the document if it is not one."""
+    if key not in sf.entities:
+        row = place_index().get(key)
+        sf.entities[key] = Entity(key, Label(row.type), row.name) if row is not None \
+            else Entity(key, Label.AGENCY, key.removeprefix("org:"))
+    return key
+
+
 def extract_posts(sf: SentenceFacts) -> list[Post]:
     """Posts of the people named in one sentence."""
     before, _after = titles()
+    implied = implied_bodies()
     sv = sf.sv
     text = sv.text
     offsets = sv.view.offsets
@@ -83,6 +93,8 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         elif out and 0 < a - last_end <= 3:
             # 主任潘云鹤院士、副主任孙优贤院士: a list of posts in one body
             org_key = out[-1].organization
+        elif (title, "before") in implied:
+            org_key = _implied_body(sf, implied[(title, "before")])  # 国家主席习近平 -> 中国
         if org_key and level:
             org_key = _government_of(sf, org_key)
         if org_key:
@@ -90,6 +102,15 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,
                             "relation.posts"))
             last_end = offsets.index(person.end - 1) + 1 if person.end - 1 in offsets else chain_end
+    # 习近平总书记: a national title after a name stands for its body
+    ends = {m.end: m for m in sf.mentions if m.label is Label.PERSON}
+    for a, b, _level in _after.find(text):
+        body = implied.get((text[a:b], "after"))
+        person = ends.get(offsets[a - 1] + 1) if a > 0 and body else None
+        if person is not None and not any(p.person == entity_key(person) for p in out):
+            s = sv.sentence
+            out.append(Post(s.doc_id, s.start, s.end, entity_key(person), text[a:b],
+                            _implied_body(sf, body), "relation.posts"))
     line = member_line(sv.sentence.text)
     if line:
         # 陈宝生　　教育部部长: the organisation and the title follow the name

@@ -382,3 +382,18 @@ def test_a_component_under_an_actions_heading_is_part_of_that_action():
             ("工业互联网标识解析体系增强工程", "基础支撑增强行动"),
             ("数字化转型人才培养工程", plan)} <= parts
     assert ("工业互联网网络互联互通工程", plan) not in parts
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n" + text + "\n"))
+    return {(names(r, p.person), p.title, names(r, p.organization)) for p in r.posts}
+
+
+def test_national_titles_stand_for_their_body():
+    # the work reports (1995, 1988, 2023): no body is written after or before these titles
+    assert _posts("中共中央总书记、国家主席江泽民同志最近就推进祖国和平统一进程提出八项主张。"
+                  "国务委员宋平将对此作专门说明。根本在于习近平总书记领航掌舵。") == {
+        ("江泽民", "总书记", "中国共产党中央委员会"), ("江泽民", "国家主席", "中国"),
+        ("宋平", "国务委员", "国务院"), ("习近平", "总书记", "中国共产党中央委员会")}
