@@ -37,8 +37,10 @@ def sub_unit(sv: SentenceView, end: int) -> int:
     """End of a unit name written right after an agency ending at ``end`` (or ``end``)."""
     m = _SUB_UNIT.match(sv.text, end)
     if m and not set(m.group()) & _NOT_IN_UNIT and (m.end() in sv.bounds) \
-            and not _is_word_ending_in_bureau(sv, m.end()):
-        return m.end()
+            and not _is_word_ending_in_bureau(sv, m.end()) \
+            and not any(end <= s and e <= m.end() and t in stop_words()
+                        for s, e, t in token_spans(sv)):
+        return m.end()  # (商务厅|会同省外汇管理局 is two bodies, not a unit)
     return end
 
 

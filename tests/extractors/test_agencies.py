@@ -15,6 +15,10 @@ JIANGSU = {"province": "place:320000", "city": "place:320500"}
     ("苏州市委常委、副市长顾海东出席开幕式", ["中国共产党苏州市委员会"]),
     ("省委常委、常务副省长费高云视频致辞", ["中国共产党江苏省委员会"]),
     ("该公司负责人表示", []),
+    # written for the test: local branches of vertically managed central bodies; two bodies
+    # joined by 会同 are no body and its unit
+    ("省税务局、省外汇管理局按职责分工负责", ["国家税务总局江苏省税务局", "国家外汇管理局江苏省分局"]),
+    ("江苏省商务厅会同省外汇管理局推进便利化", ["江苏省商务厅", "国家外汇管理局江苏省分局"]),
 ])
 def test_local_agencies(text, expected):
     assert [m.canonical for m in run("pattern.local_agency", text, JIANGSU)] == expected
