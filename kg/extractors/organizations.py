@@ -405,7 +405,8 @@ _TRADE_TAIL = re.compile(r"(?:网络科技|信息技术|科技|技术|实业|控
 MIN_SHORT_FORM = 3
 
 
-def company_short_forms(name: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def company_short_forms(name: str) -> tuple[str, ...]:
     """The short names a text may use for a company it names in full: the name without its
     legal form, the province or city it is registered in, or a trailing trade word (青海盐湖能源
     有限公司 -> 青海盐湖能源, 盐湖能源; 深圳市德方纳米科技股份有限公司 -> 德方纳米科技, 德方纳米), a
@@ -417,7 +418,7 @@ def company_short_forms(name: str) -> list[str]:
     else:
         legal = _COMPANY_LEGAL_FORM.search(name)
         if not legal:
-            return []
+            return ()
         forms = [name[:legal.start()]]
         registered = _registered_place(forms[0])
         if registered:
@@ -426,8 +427,8 @@ def company_short_forms(name: str) -> list[str]:
             tail = _TRADE_TAIL.search(form)
             if tail and tail.start() >= MIN_SHORT_FORM:
                 forms.append(form[:tail.start()])
-    return [f for f in dict.fromkeys(forms)
-            if len(f) >= MIN_SHORT_FORM and f != name and not is_place_name(f)]
+    return tuple(f for f in dict.fromkeys(forms)
+                 if len(f) >= MIN_SHORT_FORM and f != name and not is_place_name(f))
 
 
 def _registered_place(core: str) -> int:

@@ -9,7 +9,14 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
-from kg.extractors.gazetteers import after_verb_before_place, is_place_name, starts_with_place
+from kg.extractors.gazetteers import (
+    after_verb_before_place,
+    is_place_name,
+    place_index,
+    places_ending,
+    places_named_in_words,
+    starts_with_place,
+)
 from kg.extractors.names import (
     after_leading_verbs,
     is_generic,
@@ -334,8 +341,6 @@ def make_work_report_extractor(name: str):
     人民代表大会…) or, without one, from the year it plans for (2024年工作安排) and the place the
     article is about -> 深圳市2024年政府工作报告. 关于政府工作报告的决议 names no report.
     """
-    from kg.extractors.gazetteers import place_index, places_ending, places_named_in_words
-
     def extract(passage: Passage) -> Iterator[Mention]:
         own: str | None = None  # the article's own report, once its title is found to be one
         for sv in passage.sentences:
@@ -350,9 +355,7 @@ def make_work_report_extractor(name: str):
                     year, start = late.group(1), late.start()
                 ends = places_ending(passage, sv) if ends is None else ends
                 council = _STATE_COUNCIL_BEFORE.search(sv.text, 0, start)
-                window = sv.text[max(0, start - 12):start]
-                namesake = next((window[a:] for a, b, _rows in places_named_in_words(window)
-                                 if b == len(window)), "")
+                namesake = _place_written_before(sv.text, start)
                 if start in ends:
                     place, start = ends[start].canonical, sv.view.offsets.index(ends[start].start)
                 elif namesake:  # 朝阳区 (two districts of the name): as written
@@ -363,11 +366,11 @@ def make_work_report_extractor(name: str):
                 if early:
                     year, start = early.group(1), early.start()
                 in_title = passage.article.title_start <= sv.sentence.start \
-                    < max(passage.article.title_end, passage.article.title_start + 1)
+                    < passage.article.title_end
                 written = place
                 if not (year and place):
                     if in_title:
-                        found = _report_of(passage, place_index())
+                        found = _report_of(passage)
                         year, place = year or found[0], place or found[1]
                     elif own is not None:
                         yield sv.mention(start, hit.end(), Label.PROGRAMME, name,
@@ -385,17 +388,21 @@ def make_work_report_extractor(name: str):
     return extract
 
 
-def _report_of(passage: Passage, index) -> tuple[str, str]:
+def _place_written_before(text: str, end: int) -> str:
+    """The name of a place written right before ``end``, whichever place of the name it is."""
+    window = text[max(0, end - 12):end]
+    return next((window[a:] for a, b, _rows in places_named_in_words(window)
+                 if b == len(window)), "")
+
+
+def _report_of(passage: Passage) -> tuple[str, str]:
     """The year and place of the report an article is: from its dateline, else from the year
     it plans for and the place it is about ("" for what is not found)."""
-    text = passage.doc.text
-    a = passage.article
-    head = text[a.body_start:min(a.end, a.body_start + _DATELINE_SPAN)]
-    dateline = _DATELINE.search(head)
+    text, a, index = passage.doc.text, passage.article, place_index()
+    dateline = _DATELINE.search(text, a.body_start, min(a.end, a.body_start + _DATELINE_SPAN))
     if dateline:
-        from kg.extractors.gazetteers import places_named_in_words
-        names = places_named_in_words(dateline.group(2))
-        place = next((index[rows[0].key].name for s, _e, rows in names
+        place = next((index[rows[0].key].name for s, _e, rows
+                      in places_named_in_words(dateline.group(2))
                       if s == 0 and len(rows) == 1 and rows[0].key in index), "")
         return dateline.group(1), place
     planned = _PLAN_YEAR.search(text, a.body_start, a.end)

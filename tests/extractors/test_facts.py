@@ -384,13 +384,6 @@ def test_a_component_under_an_actions_heading_is_part_of_that_action():
     assert ("工业互联网网络互联互通工程", plan) not in parts
 
 
-def _posts(text: str) -> set[tuple[str, str, str]]:
-    from kg.pipeline import extract_document
-    from kg.types import Document
-    r = extract_document(Document("d", "d.txt", "新闻\n" + text + "\n"))
-    return {(names(r, p.person), p.title, names(r, p.organization)) for p in r.posts}
-
-
 def test_national_titles_stand_for_their_body():
     # the work reports (1995, 1988, 2023): no body is written after or before these titles
     assert _posts("中共中央总书记、国家主席江泽民同志最近就推进祖国和平统一进程提出八项主张。"

@@ -245,7 +245,7 @@ def test_a_known_companys_short_name_with_gongsi_is_that_company():
 ])
 def test_company_short_forms(name, forms):
     from kg.extractors.organizations import company_short_forms
-    assert company_short_forms(name) == forms
+    assert list(company_short_forms(name)) == forms
 
 
 @pytest.mark.parametrize("text, expected", [
