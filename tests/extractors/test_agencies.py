@@ -19,6 +19,9 @@ JIANGSU = {"province": "place:320000", "city": "place:320500"}
     # joined by 会同 are no body and its unit
     ("省税务局、省外汇管理局按职责分工负责", ["国家税务总局江苏省税务局", "国家外汇管理局江苏省分局"]),
     ("江苏省商务厅会同省外汇管理局推进便利化", ["江苏省商务厅", "国家外汇管理局江苏省分局"]),
+    # the joint discipline body of a place, and its parts
+    ("市纪委监委通报了三起案件", ["中国共产党苏州市纪律检查委员会、苏州市监察委员会"]),
+    ("省纪委、省监委联合发文", ["中国共产党江苏省纪律检查委员会", "江苏省监察委员会"]),
 ])
 def test_local_agencies(text, expected):
     assert [m.canonical for m in run("pattern.local_agency", text, JIANGSU)] == expected
