@@ -20,6 +20,7 @@ from kg.extractors.gazetteers import (
 from kg.extractors.names import (
     after_leading_verbs,
     is_generic,
+    is_predicate,
     name_start,
     name_verbs,
     stop_words,
@@ -215,8 +216,8 @@ def make_programme_extractor(name: str):
                     continue
                 words = _words(sv, start, a)
                 if not quoted and (words or start not in sv.bounds) \
-                        and all(w in name_verbs() for w in words):
-                    continue  # 提升行动: a verb and an ending, no name; 对|外承包工程: no word
+                        and all(w in name_verbs() or is_predicate(w) for w in words):
+                    continue  # 提升行动, 纠正|专项: a verb and an ending, no name; 对|外承包工程
                 end = b
                 years = _YEAR_RANGE.match(text, b)
                 if years:

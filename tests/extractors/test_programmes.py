@@ -170,3 +170,12 @@ def test_a_bodys_project_is_the_body_not_a_programme():
 ])
 def test_national_designations(text, expected):
     assert [m.canonical for m in run("pattern.programme", text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the work reports (1950s-1980s) and written for the test: verbs and adverbs before an
+    # ending name nothing (必须保证|国家计划, 重视|遗传工程, 开展|纠正|专项)
+    "必须保证国家计划的完成", "重视遗传工程的研究", "开展纠正专项整治",
+])
+def test_verbs_and_an_ending_name_no_programme(text):
+    assert run("pattern.programme", text) == []
