@@ -127,6 +127,7 @@ def make_programme_extractor(name: str):
     开展智能制造技术攻关行动，-> 智能制造技术攻关行动; 帮助企业提供解决方案 -> nothing.
     """
     suffixes = Gazetteer((r["suffix"], r["strength"]) for r in table("programme_suffixes.tsv"))
+    known = frozenset(r["name"] for r in table("named_programmes.tsv"))
     bodies = tuple(ending for ending, label in name_endings()
                    if label in (Label.AGENCY, Label.ORGANIZATION))
 
@@ -188,7 +189,7 @@ def make_programme_extractor(name: str):
                 if text[a:b] == "项目" and not quoted and _INSTITUTION.search(text, start, a):
                     continue  # 湖南大数据交易所|项目建设: the body is named, its project is not
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
-                        or (word_frequency(bare) > 0 and not award) \
+                        or (word_frequency(bare) > 0 and not award and bare not in known) \
                         or text[a - 1] in _CONJUNCTIONS \
                         or is_place_name(text[start:a]):
                     continue  # 目录和清单: two generic endings joined; 日本计划: a place plans
@@ -217,7 +218,9 @@ def make_programme_extractor(name: str):
                 words = _words(sv, start, a)
                 if not quoted and (words or start not in sv.bounds) \
                         and all(w in name_verbs() or is_predicate(w) for w in words):
-                    continue  # 提升行动, 纠正|专项: a verb and an ending, no name; 对|外承包工程
+                    if tok is None or text[tok[0]:tok[1]] not in known or tok[1] != b:
+                        continue  # 提升行动, 纠正|专项: a verb and an ending, no name; 对|外承包工程
+                    start = tok[0]  # 继续搞好|三峡工程: the known programme the ending closes
                 end = b
                 years = _YEAR_RANGE.match(text, b)
                 if years:

@@ -179,3 +179,14 @@ def test_national_designations(text, expected):
 ])
 def test_verbs_and_an_ending_name_no_programme(text):
     assert run("pattern.programme", text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the 1992 report and written for the test: well-known programmes that are words of
+    # jieba's dictionary are names (named_programmes.tsv), verbs before them are not
+    ("认为兴建三峡工程是必要的", ["三峡工程"]),
+    ("继续实施火炬计划", ["火炬计划"]),
+    ("必须保证国家计划的完成", []),
+])
+def test_well_known_programmes_that_are_dictionary_words(text, expected):
+    assert [m.canonical for m in run("pattern.programme", text)] == expected
