@@ -22,6 +22,7 @@ from pathlib import Path
 
 import jieba
 
+from kg.files import write_atomic
 from kg.resources import read_text
 from kg.types import Article, Document, Sentence
 
@@ -109,21 +110,14 @@ def _words_key(words: list[tuple[str, int | None]]) -> str:
 def _write_cache(path: Path, data: bytes) -> None:
     """Write the dictionary cache atomically and drop the ones of other versions; a cache that
     cannot be written (a read-only temp folder) only costs the next start its time."""
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_CACHE_PREFIX, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-        tmp = None
-        for old in path.parent.glob(f"{_CACHE_PREFIX}*.cache"):
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        write_atomic(path, data)
     except OSError:
-        if tmp:
+        return
+    for old in path.parent.glob(f"{_CACHE_PREFIX}*.cache"):
+        if old != path:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                old.unlink()
 
 
 def word_frequency(word: str) -> int:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, aligned, register, short_aligned
-from kg.extractors.names import common_words, name_verbs, stop_words, token_spans
+from kg.extractors.names import common_words, name_verbs, stop_words, token_spans, tokens_within
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.segment import word_frequency
 from kg.types import Label, Mention
@@ -102,7 +102,7 @@ def starts_with_place(words: str) -> bool:
 def after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> int:
     """Where a name starts once the verbs before a place are left out: 建设|深圳|数据交易所 ->
     深圳数据交易所 (建设银行 keeps its 建设: no place follows it)."""
-    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    spans = tokens_within(sv, start, core_start)
     verbs = 0
     while verbs < len(spans) - 1 and spans[verbs][2] in name_verbs():
         verbs += 1

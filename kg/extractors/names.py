@@ -49,11 +49,16 @@ def predicates() -> frozenset[str]:
     return frozenset(r["word"] for r in table("predicates.tsv"))
 
 
+def tokens_within(sv: SentenceView, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The jieba tokens of a sentence that lie wholly between ``start`` and ``end``."""
+    return [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= end]
+
+
 def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> int:
     """Where a company's name starts once the verbs and adverbs before it are left out:
     严厉|查处|长春长生公司 -> 长春长生公司, 例如|鞍山钢铁公司 -> 鞍山钢铁公司; at least one word
     stays before the ending."""
-    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    spans = tokens_within(sv, start, core_start)
     k = 0
     while k < len(spans) - 1 and is_predicate(spans[k][2]):
         k += 1
@@ -63,8 +68,8 @@ def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> i
 def only_predicates(sv: SentenceView, start: int, core_start: int) -> bool:
     """Whether the words before a name's ending are all verbs, adverbs or stop words: 特别是在|
     集团 names nothing."""
-    spans = [t for s, e, t in token_spans(sv) if start <= s and e <= core_start]
-    return bool(spans) and all(is_predicate(t) for t in spans)
+    spans = tokens_within(sv, start, core_start)
+    return bool(spans) and all(is_predicate(t) for _s, _e, t in spans)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -224,7 +229,7 @@ def after_leading_verbs(sv: SentenceView, start: int, core_start: int) -> int:
     """Where a programme's or event's name starts once the verbs before it are left out: names
     never begin at a verb (优化提升|江淮英才计划, 促进|体育竞赛); a verb right before the ending
     stays (提升行动 is left for the caller to judge)."""
-    spans = [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= core_start]
+    spans = tokens_within(sv, start, core_start)
     k = 0
     while k < len(spans) and spans[k][2] in name_verbs() and spans[k][1] < core_start:
         k += 1

@@ -29,7 +29,7 @@ from kg.extractors.names import (
     is_generic,
     name_start,
     only_predicates,
-    token_spans,
+    tokens_within,
 )
 from kg.resources import split_aliases, table
 from kg.segment import word_frequency
@@ -104,7 +104,7 @@ _AUXILIARIES = frozenset({"会", "将", "能", "可", "要", "应", "已", "被"
 
 
 def _has_auxiliary(sv: SentenceView, start: int, end: int) -> bool:
-    return any(t in _AUXILIARIES for s, e, t in token_spans(sv) if start <= s and e <= end)
+    return any(t in _AUXILIARIES for _s, _e, t in tokens_within(sv, start, end))
 
 
 # a count of events: 1场大会论坛, 6场主题论坛
@@ -115,9 +115,7 @@ def _kind_of_event(sv: SentenceView, start: int, end: int) -> bool:
     """Whether an event's name is a word for a kind of event with nothing but common words
     before it: 体育竞赛, 不同地区|体育竞赛 (but not 全国科学大会, 中国国际进口博览会)."""
     words = common_words()
-    for s, e, token in token_spans(sv):
-        if s < start or e > end:
-            continue
+    for s, _e, token in tokens_within(sv, start, end):
         if word_frequency(sv.text[s:end]) > 0:  # the rest is one word of the dictionary
             return not sv.text.startswith(tuple(_NAMING_SCOPES), s)
         if token not in words or token in _NAMING_SCOPES or _ORDINAL_OR_YEAR.fullmatch(token):
@@ -136,12 +134,12 @@ def _bloc_words() -> frozenset[str]:
 
 def _is_bloc(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the words before 集团 make it a political bloc (侵略|集团, 东南亚|条约|集团)."""
-    return any(s >= start and e <= end and t in _bloc_words() for s, e, t in token_spans(sv))
+    return any(t in _bloc_words() for _s, _e, t in tokens_within(sv, start, end))
 
 
 def _one_word(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the text between ``start`` and ``end`` is one jieba token."""
-    return any(s == start and e == end for s, e, _t in token_spans(sv))
+    return [(s, e) for s, e, _t in tokens_within(sv, start, end)] == [(start, end)]
 
 
 def _make_suffix_extractor(name: str, labels: set[Label]):

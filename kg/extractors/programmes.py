@@ -25,6 +25,7 @@ from kg.extractors.names import (
     name_verbs,
     stop_words,
     token_spans,
+    tokens_within,
 )
 from kg.extractors.organizations import name_endings
 from kg.resources import table
@@ -92,7 +93,7 @@ def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
 
 def _is_category(sv: SentenceView, start: int, core_start: int) -> bool:
     """检验检测类标准化试点: a kind of pilot (the word 类), not one named pilot."""
-    return any(start <= s and e <= core_start and t == "类" for s, e, t in token_spans(sv))
+    return any(t == "类" for _s, _e, t in tokens_within(sv, start, core_start))
 
 
 def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: Gazetteer) -> int:
@@ -113,10 +114,6 @@ def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: 
             or any(b == len(conjunct) for _a, b, _v in suffixes.find(conjunct)):
         return start  # 推进甲工程、乙工程: two programmes, not one
     return left
-
-
-def _words(sv: SentenceView, start: int, end: int) -> list[str]:
-    return [t for s, e, t in token_spans(sv) if start <= s and e <= end]
 
 
 @register("pattern.programme", labels={Label.PROGRAMME, Label.MEDIA})
@@ -215,7 +212,7 @@ def make_programme_extractor(name: str):
                 if strength == "strong" and not quoted and a - start < 4 and not award \
                         and is_generic(sv, start, a):
                     continue
-                words = _words(sv, start, a)
+                words = [t for _s, _e, t in tokens_within(sv, start, a)]
                 if not quoted and (words or start not in sv.bounds) \
                         and all(w in name_verbs() or is_predicate(w) for w in words):
                     if tok is None or text[tok[0]:tok[1]] not in known or tok[1] != b:
