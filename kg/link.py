@@ -22,7 +22,7 @@ from kg.extractors import (
 )
 from kg.extractors.base import aligned
 from kg.extractors.names import name_start
-from kg.extractors.organizations import company_short_forms, name_endings
+from kg.extractors.organizations import company_short_forms, has_legal_form, name_endings
 from kg.extractors.programmes import (
     ISSUED_DOCUMENT_EXTRACTOR,
     OFFICIAL_TITLE_EXTRACTOR,
@@ -87,9 +87,6 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen)
 
 
-_LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份有限公司)$")
-
-
 def _may_contain(m: Mention, inner: Mention) -> bool:
     """Whether a pattern's name may swallow a known name from the left: a registered company
     name around a known company's (苏州汇川技术有限公司 is not 汇川技术) and a title in 《》
@@ -100,7 +97,7 @@ def _may_contain(m: Mention, inner: Mention) -> bool:
     if m.label is Label.EVENT and inner.label is Label.AGENCY and m.canonical.endswith("会议"):
         return True  # 第十四届全国人民代表大会第三次会议: a session of the body it names
     if m.label is Label.COMPANY and inner.label is Label.COMPANY:
-        return bool(_LEGAL_FORM.search(m.canonical or m.name))
+        return has_legal_form(m.canonical or m.name)
     return m.label is Label.PROGRAMME and m.text.startswith("《")
 
 

@@ -403,6 +403,11 @@ _TRADE_TAIL = re.compile(r"(?:网络科技|信息技术|科技|技术|实业|控
 MIN_SHORT_FORM = 3
 
 
+def has_legal_form(name: str) -> bool:
+    """Whether a company's name ends in a legal form: it is its registered name (苏州汇川技术有限公司)."""
+    return bool(_COMPANY_LEGAL_FORM.search(name))
+
+
 @functools.lru_cache(maxsize=4096)
 def company_short_forms(name: str) -> tuple[str, ...]:
     """The short names a text may use for a company it names in full: the name without its
