@@ -118,6 +118,19 @@ def strip_enumeration(text: str, start: int) -> int:
     return m.end() if m else start
 
 
+# a year written right before a name: 2025年|新能源汽车下乡活动, 2023年度|院士增选指南 (not a
+# deadline: 到2025年|…)
+_YEAR_BEFORE_NAME = re.compile(r"(?<![到至止～~—–\-\d])(?:19|20)\d{2}年度?$")
+
+
+def with_leading_year(text: str, start: int) -> int:
+    """Where a programme's or event's name starts once the year written right before it is
+    taken in: a yearly campaign, list or meeting is named with its year (2025年新能源汽车下乡
+    活动, 2022年民生实事项目清单), as the year opens a numbered title (2024年度…推荐目录)."""
+    m = _YEAR_BEFORE_NAME.search(text, max(0, start - 7), start)
+    return m.start() if m else start
+
+
 @functools.cache
 def _stop_prefixes() -> tuple[frozenset[str], tuple[int, ...]]:
     """Stop words of two or more characters, also cut when jieba glued them to a name, and

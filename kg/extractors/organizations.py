@@ -30,6 +30,7 @@ from kg.extractors.names import (
     name_start,
     only_predicates,
     tokens_within,
+    with_leading_year,
 )
 from kg.resources import split_aliases, table
 from kg.segment import word_frequency
@@ -166,7 +167,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                             or (sv.text[a:b] == "集团" and _is_bloc(sv, start, a)):
                         continue  # 特别是在集团; 美国侵略集团, 东南亚条约集团: a political bloc
                 if label is Label.EVENT:
-                    start = after_leading_verbs(sv, start, a)
+                    start = with_leading_year(sv.text, after_leading_verbs(sv, start, a))
                     if _COUNTED.match(sv.text, start) or (
                             _kind_of_event(sv, start, b)
                             and not sv.text.startswith(_EVENT_SCOPES, start)):
@@ -209,6 +210,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     if row is None:
                         continue
                     canonical = row.name + canonical[1:]
+                if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] == "”":
+                    # “对话德国”活动: the campaign is 对话德国 (the quotes only mark its name)
+                    canonical = canonical[:-len(sv.text[a:b])]
+                    if canonical.startswith("“") and canonical.count("“") == 1:
+                        canonical = canonical[1:-1]
                 if _GENERIC.match(surface) or (label is not Label.EVENT and surface.startswith("全国")):
                     continue  # 全国教育大会 is an event; 全国大学 is no organisation
                 known = known_body(surface[:-2]) if surface.endswith("公司") else None

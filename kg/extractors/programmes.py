@@ -26,6 +26,7 @@ from kg.extractors.names import (
     stop_words,
     token_spans,
     tokens_within,
+    with_leading_year,
 )
 from kg.extractors.organizations import name_endings
 from kg.resources import table
@@ -37,7 +38,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]{2,80})》")
 # generic words a bare programme name cannot be: 规划, 行动计划, 系列规划
 _TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一批|系列|专项|重大|重点|国家级|省级|市级|年度)*"
                           r"(?:规划|计划|方案|工程|行动|专项|纲要|意见|办法|政策|项目|战略|指南|目录|清单|名录|试点|"
-                          r"行动计划|实施方案|工作方案|系列规划)$")
+                          r"名单|行动计划|实施方案|工作方案|系列规划)$")
 # 六个专项行动, 第一个五年规划: a count or an ordinal describes, it does not name
 # a plan's text naming itself, or a later reference to it: 本行动计划, 该规划
 _SELF_REFERENCE = re.compile(r"[该本此](?:行动计划|实施方案|规划|计划|方案|纲要)")
@@ -85,7 +86,8 @@ def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
     for a, b, strength in gaz.find(text):
         if runs and runs[-1][1] == a:
             pa, _pb, ps = runs[-1]
-            runs[-1] = (pa, b, "strong" if "strong" in (ps, strength) else "weak")
+            runs[-1] = (pa, b, "strong" if "strong" in (ps, strength)
+                        else "titled" if strength == "titled" else "weak")
         else:
             runs.append((a, b, str(strength)))
     return runs
@@ -206,8 +208,13 @@ def make_programme_extractor(name: str):
                     if national is None or a - national.end() < 2:
                         continue
                     start = national.start()
-                if strength == "weak" and ((not quoted and a - start < WEAK_MIN)
-                                           or is_generic(sv, start, a) or _is_category(sv, start, a)):
+                # a year before a weak ending titles the list as quotes do: 2022年民生实事项目清单
+                dated = with_leading_year(text, start) < start
+                if strength == "titled" and not (quoted or dated):
+                    continue  # 债务高风险地区名单 describes a list; 2023年…候选人名单 is one
+                if strength in ("weak", "titled") and (
+                        (not quoted and not dated and a - start < WEAK_MIN)
+                        or is_generic(sv, start, a) or _is_category(sv, start, a)):
                     continue  # 科技政策 even in quotes is a description
                 if strength == "strong" and not quoted and a - start < 4 and not award \
                         and is_generic(sv, start, a):
@@ -218,6 +225,7 @@ def make_programme_extractor(name: str):
                     if tok is None or text[tok[0]:tok[1]] not in known or tok[1] != b:
                         continue  # 提升行动, 纠正|专项: a verb and an ending, no name; 对|外承包工程
                     start = tok[0]  # 继续搞好|三峡工程: the known programme the ending closes
+                start = with_leading_year(text, start)
                 end = b
                 years = _YEAR_RANGE.match(text, b)
                 if years:

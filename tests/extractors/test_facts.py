@@ -97,6 +97,18 @@ def _facts(text: str, predicate):
     return pairs(extract_document(Document("d", "d.txt", "新闻\n" + text)), predicate)
 
 
+def test_who_launches_or_runs_a_campaign_leads_it():
+    # written for the test: 启动, 组织开展 lead what follows them; who hosts an event organises it
+    assert ("工业和信息化部", "2025年新能源汽车下乡活动") in _facts(
+        "工业和信息化部等五部门将于6月中旬在江苏启动2025年新能源汽车下乡活动。", Predicate.LEADS)
+    assert _facts("商务部组织开展“人才安徽行”活动。", Predicate.LEADS) == {("商务部", "人才安徽行")}
+    hosted = "由商务部主办的2025年全国“服务消费季”活动在南京举行。"
+    assert not _facts(hosted, Predicate.LEADS)
+    assert ("2025年全国“服务消费季”", "商务部") in _facts(hosted, Predicate.ORGANIZED_BY)
+    # 开展调研 runs nothing: no programme of the article is led by it
+    assert not _facts("《数字经济发展规划》发布。工业和信息化部开展调研。", Predicate.LEADS)
+
+
 def test_located_by_verbs_and_by_a_place_right_before(result):
     located = pairs(result, Predicate.LOCATED_IN)
     # 截至目前，高新区先后引进中科院苏州医工所: the bare 高新区 is the article's 苏州高新区

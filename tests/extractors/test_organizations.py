@@ -64,8 +64,13 @@ def test_bare_city_prefix_takes_the_article_city():
     ("全面贯彻党的十九大和十九届六中全会精神",
      ["中国共产党第十九届中央委员会第六次全体会议", "中国共产党第十九次全国代表大会"]),
     ("为贯彻落实全国教育大会精神", ["全国教育大会"]),
-    # an activity is an event only when its name is quoted or numbered
-    ("“对话德国”活动在常州举行", ["“对话德国”活动"]),
+    # an activity is an event only when its name is quoted or numbered; a quoted name is the
+    # campaign's, 活动 the word for it
+    ("“对话德国”活动在常州举行", ["对话德国"]),
+    # a year written right before the name is the campaign's or the meeting's (written for the
+    # test; the 2003 work report: 2010年上海世界博览会)
+    ("部门将启动2025年新能源汽车下乡活动。", ["2025年新能源汽车下乡活动"]),
+    ("继续做好2008年北京奥运会和2010年上海世界博览会的筹办工作", ["2010年上海世界博览会"]),
     ("深入开展全民阅读活动", []),
     ("坚决打击非法金融活动。", []),
     # contests named in Latin letters, listed before 等…评测

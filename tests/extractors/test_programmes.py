@@ -64,6 +64,22 @@ def test_programmes(text, expected):
     assert [m.canonical for m in run("pattern.programme", text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the 1980 work report: a year's plan is named with its year
+    ("国务院确定，今年提前制定1981年国民经济计划，提请这次大会审议", ["1981年国民经济计划"]),
+    # a deadline or the end of a range is no part of the name (the 1957 report; written for
+    # the test)
+    ("制定1956-1967年科学发展远景规划", ["科学发展远景规划"]),
+    # a year titles a list as quotes do (written for the test): a list of names is one only
+    # then; a list described is none (the 2025 report)
+    ("光明区在2022年民生实事项目清单中指出", ["2022年民生实事项目清单"]),
+    ("据公布的2023年两院院士增选候选人名单", ["2023年两院院士增选候选人名单"]),
+    ("动态调整债务高风险地区名单", []),
+])
+def test_a_year_before_a_name_is_part_of_it(text, expected):
+    assert [m.canonical for m in run("pattern.programme", text)] == expected
+
+
 def test_quoted_instance_after_a_programme():
     names = [m.canonical for m in run(
         "pattern.programme", "上海市市级科技重大专项“人工智能前沿基础理论与关键技术—自主智能无人系统”启动")]
