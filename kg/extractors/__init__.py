@@ -20,6 +20,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.org_unit",
     "pattern.organization",
     "pattern.data_firm",
+    "pattern.listed_company",
     "pattern.event",
     "pattern.programme",
     "pattern.official_title",

@@ -478,3 +478,46 @@ def make_data_firm_extractor(name: str):
                     yield sv.mention(m.start("name"), m.end("name"), Label.COMPANY, name,
                                      canonical=firm, doc=passage.doc)
     return extract
+
+
+LISTED_COMPANY_EXTRACTOR = "pattern.listed_company"
+# firms listed before 等…企业: 引导支持松井新材、晓光模具等本地配套企业 (what stands between 等 and
+# 企业 qualifies the firms; 等技术在企业 is no list of firms)
+_FIRM_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,10}、)+[\u4e00-\u9fffA-Za-z0-9]{2,10})"
+                        r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商)")
+# how rare the first word of a firm's name is: a proper name, not a trade (钢铁, 外资, 军工)
+_RARE = 10
+
+
+def _novel_name(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether ``sv.text[start:end]`` reads as a proper name nobody's dictionary knows: not a
+    word or place, first word rare (松井新材, 晓光模具; not 钢铁, 环境保护, 工业以太网)."""
+    item = sv.text[start:end]
+    words = tokens_within(sv, start, end)
+    return bool(words) and word_frequency(item) == 0 and not is_place_name(item) \
+        and word_frequency(words[0][2]) < _RARE
+
+
+@register(LISTED_COMPANY_EXTRACTOR, labels={Label.COMPANY})
+def make_listed_company_extractor(name: str):
+    """Firms that no table knows, named in a list of firms: 引导支持松井新材、晓光模具等本地配套企业
+    -> 松井新材, 晓光模具 (Company); 外资、私营等非公有制企业 (trades) -> nothing. Most items of the
+    list must read as proper names, or the list is one of trades or sectors."""
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            if "等" not in sv.text:
+                continue
+            for m in _FIRM_LIST.finditer(sv.text):
+                spans, pos = [], m.start(1)
+                for item in m.group(1).split("、"):
+                    spans.append((pos, pos + len(item)))
+                    pos += len(item) + 1
+                first = spans[0]
+                spans[0] = (after_leading_predicates(sv, first[0], first[1]), first[1])
+                named = [(a, b) for a, b in spans if _novel_name(sv, a, b)]
+                if 2 * len(named) <= len(spans):
+                    continue
+                for a, b in named:
+                    yield sv.mention(a, b, Label.COMPANY, name, canonical=sv.text[a:b],
+                                     doc=passage.doc)
+    return extract

@@ -263,3 +263,16 @@ def test_company_short_forms(name, forms):
 ])
 def test_data_firms_by_what_their_data_show(text, expected):
     assert [m.canonical for m in run("pattern.data_firm", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: firms no table knows, listed before 等…企业
+    ("引导支持松井新材、晓光模具等本地配套企业发展壮大", ["松井新材", "晓光模具"]),
+    # the work reports: lists of trades and sectors are no firms (1993, 1988)
+    ("特别要做好外资、私营等非公有制企业的工作", []),
+    ("使工业、农业、交通运输业和商业等企业", []),
+    # written for the test: what stands between 等 and 企业 qualifies firms; technologies are none
+    ("推动5G、工业PON、工业以太网、边缘计算等技术在企业落地", []),
+])
+def test_firms_listed_before_deng_qiye(text, expected):
+    assert [m.canonical for m in run("pattern.listed_company", text)] == expected
