@@ -138,6 +138,27 @@ def _is_bloc(sv: SentenceView, start: int, end: int) -> bool:
     return any(t in _bloc_words() for _s, _e, t in tokens_within(sv, start, end))
 
 
+# how often a word must be met to be a kind of school or lab rather than a proper name (技师,
+# 行政 are; 清华, 复旦 are words jieba knows with the ending)
+_KIND_FREQ = 100
+
+
+def _kind_word(word: str) -> bool:
+    """Whether a word before 大学/学院/实验室 names a kind of them (技师学院), not one."""
+    return word_frequency(word) >= _KIND_FREQ and not is_place_name(word)
+
+
+def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, label: Label) -> int:
+    """Where a body's name starts once the verbs and adverbs before it are left out; a lab is
+    named after its field, which may begin as a verb does: 建设|认知智能国家重点实验室 keeps the
+    field's verb, as what is left without it names no one lab."""
+    cut = after_leading_predicates(sv, start, core_start)
+    if label is not Label.RESEARCH:
+        return cut
+    candidates = [cut] + [s for s, _e, _t in reversed(tokens_within(sv, start, cut))]
+    return next((c for c in candidates if not is_generic(sv, c, core_start)), start)
+
+
 def _one_word(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the text between ``start`` and ``end`` is one jieba token."""
     return [(s, e) for s, e, _t in tokens_within(sv, start, end)] == [(start, end)]
@@ -161,8 +182,10 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                                    if label is Label.RESEARCH and sv.text[a:b] != "大学"
                                    else _ORG_ALLOWED)
                 start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
-                if label is Label.COMPANY:
-                    start = after_leading_predicates(sv, start, a)
+                if label is not Label.EVENT:
+                    # a name never begins with a verb or an adverb, nor is made of them:
+                    # 严厉查处|长春长生公司, 学习|长春光学精密机械研究所, 真正地|学会, 优化|海关
+                    start = _after_leading_predicates(sv, start, a, label)
                     if only_predicates(sv, start, a) \
                             or (sv.text[a:b] == "集团" and _is_bloc(sv, start, a)):
                         continue  # 特别是在集团; 美国侵略集团, 东南亚条约集团: a political bloc
@@ -179,10 +202,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     yield sv.mention(start, b, label, name, canonical=office,
                                      parent_key=f"org:{office[:-len(_OFFICE)]}", doc=passage.doc)
                     continue
+                one_kind = sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a)
                 if a - start < MIN_NAME or is_generic(
-                        sv, start, a, common=sv.text[a:b] in _BARE_COMPANY
-                        or (sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a))):
-                    continue  # 外贸公司, 整合|大学, 场景|实验室: a kind, not a name
+                        sv, start, a, common=sv.text[a:b] in _BARE_COMPANY or one_kind) \
+                        or (one_kind and _kind_word(sv.text[start:a])):
+                    continue  # 外贸公司, 整合|大学, 场景|实验室, 技师|学院: a kind, not a name
                 if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):
                     continue  # 公司全资子公司, 预计会减少公司: the company spoken of, no name
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \
