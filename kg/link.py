@@ -90,12 +90,15 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 def _may_contain(m: Mention, inner: Mention) -> bool:
     """Whether a pattern's name may swallow a known name from the left: a registered company
     name around a known company's (苏州汇川技术有限公司 is not 汇川技术) and a title in 《》
-    (《国务院办公厅关于…的通知》), a congress's session around the congress. …联合工信部 still
+    (《国务院办公厅关于…的通知》), a congress's session around the congress, an edition of a
+    recurring event around the event (第二届中国国际进口博览会). …联合工信部 still
     may not swallow 工信部."""
     if m.extractor in (OFFICIAL_TITLE_EXTRACTOR, WORK_REPORT_EXTRACTOR):
         return True  # 国务院关于同意建立国务院…联席会议制度的批复, 2025年辽宁省政府工作报告
     if m.label is Label.EVENT and inner.label is Label.AGENCY and m.canonical.endswith("会议"):
         return True  # 第十四届全国人民代表大会第三次会议: a session of the body it names
+    if m.label is Label.EVENT and inner.label is Label.EVENT and m.end == inner.end:
+        return True  # 第二届中国国际进口博览会: one edition of the fair the table knows
     if m.label is Label.COMPANY and inner.label is Label.COMPANY:
         return has_legal_form(m.canonical or m.name)
     return m.label is Label.PROGRAMME and m.text.startswith("《")

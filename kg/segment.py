@@ -47,7 +47,7 @@ _WS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 # the gazetteers whose names and short forms are words of the tokenizer's dictionary
 _WORD_TABLES = ("agencies.tsv", "international_organizations.tsv", "research_organizations.tsv",
-                "media.tsv", "companies.tsv")
+                "media.tsv", "companies.tsv", "events.tsv")
 _CACHE_PREFIX = "policykg-jieba-"
 
 

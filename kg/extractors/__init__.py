@@ -14,6 +14,7 @@ DEFAULT_EXTRACTORS = (
     "gazetteer.company",
     "gazetteer.stock",
     "gazetteer.place",
+    "gazetteer.event",
     "pattern.zone",
     "pattern.country_list",
     "pattern.person",
@@ -27,7 +28,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.work_report",
     "pattern.source",
 )
-GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:7])
+GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:8])
 # chosen before the open patterns: known names, and people found next to their titles
 TRUSTED_EXTRACTORS = GAZETTEER_EXTRACTORS | {"pattern.person"}
 

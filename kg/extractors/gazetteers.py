@@ -451,6 +451,26 @@ def make_media_extractor(name: str):
     return _make_table_extractor(name, _table_gazetteer(rows))
 
 
+@functools.cache
+def _event_gazetteer() -> Gazetteer:
+    return _table_gazetteer([(f"event:{r['name']}", Label.EVENT, r["name"],
+                              split_aliases(r["aliases"])) for r in table("events.tsv")])
+
+
+def known_event(words: str) -> tuple[str, Label, str] | None:
+    """(key, class, official name) of the recurring event ``words`` name exactly, if the table
+    knows it (北京冬残奥会 -> 第十三届冬季残疾人奥林匹克运动会)."""
+    return next((value for a, b, value in _event_gazetteer().find(words)
+                 if a == 0 and b == len(words)), None)
+
+
+@register("gazetteer.event", labels={Label.EVENT})
+def make_event_gazetteer_extractor(name: str):
+    """Recurring fairs and games by their short forms: 成功举办进博会、广交会 -> 中国国际进口博览会,
+    中国进出口商品交易会 (Event)."""
+    return _make_table_extractor(name, _event_gazetteer())
+
+
 @register("gazetteer.company", labels={Label.COMPANY})
 def make_company_gazetteer_extractor(name: str):
     """Companies named without a legal suffix: 与美敦力、强生等 -> 美敦力, 强生 (Company)."""

@@ -16,6 +16,7 @@ from kg.extractors.gazetteers import (
     ends_with_known_body,
     is_place_name,
     known_body,
+    known_event,
     level_begins_word,
     place_before,
     place_index,
@@ -279,7 +280,7 @@ def _local_place_at(words: str) -> int | None:
 
 
 # the scope that makes a word jieba knows the name of one event: 全国科学大会, 世界园艺博览会
-_EVENT_SCOPES = ("全国", "世界", "中国", "国际", "亚洲", "亚太")
+_EVENT_SCOPES = ("全国", "全球", "世界", "中国", "国际", "亚洲", "亚太")
 # the scope that makes a kind of meeting one meeting: 中央经济工作会议, 世界妇女大会
 _NAMING_SCOPES = frozenset({*_EVENT_SCOPES, "中央"})
 # Party congresses and plenums, written in their short forms, named in full:
@@ -350,6 +351,28 @@ def _party_events(passage: Passage, sv: SentenceView) -> Iterator[tuple[int, int
                                f"{place_name}第{term}届人民代表大会第{sitting}次会议")
 
 
+# games named together share the host's place and year: 北京冬奥会、冬残奥会 -> 北京冬残奥会
+_GAMES = "冬残奥会|残奥会|冬奥会|奥运会|亚残运会|亚运会|大运会|全运会"
+_GAMES_PAIR = re.compile(f"({_GAMES})[、和及]({_GAMES})")
+
+
+def _companion_games(sv: SentenceView, name: str, passage: Passage) -> Iterator[Mention]:
+    """The games named after a host's games without a place of their own: 杭州亚运会和亚残运会
+    -> 杭州亚残运会 (its written form, 亚残运会, stays a name of it)."""
+    text = sv.text
+    for m in _GAMES_PAIR.finditer(text):
+        at = m.start(1)
+        place = next((at - n for n in (2, 3, 4) if at >= n and is_place_name(text[at - n:at])),
+                     None)
+        if place is None:
+            continue
+        host = text[with_leading_year(text, place):at]
+        known = known_event(host + m.group(2))
+        key, _label, canonical = known if known else ("", Label.EVENT, host + m.group(2))
+        yield sv.mention(m.start(2), m.end(2), Label.EVENT, name, canonical=canonical,
+                         key=key, doc=passage.doc)
+
+
 @register("pattern.event", labels={Label.EVENT})
 def make_event_extractor(name: str):
     """Conferences, contests, forums: 2021 世界智能制造大会在南京开幕 -> 2021世界智能制造大会 (Event);
@@ -368,6 +391,8 @@ def make_event_extractor(name: str):
         for m in suffixes(passage):
             if not any(a <= m.start and m.end <= b for a, b in named):
                 yield m  # 十九届六中全会 is named in full by the party pattern
+        for sv in passage.sentences:
+            yield from _companion_games(sv, name, passage)
         for sv in passage.sentences:
             for m in _CONTEST_LIST.finditer(sv.text):
                 pos = m.start(1)

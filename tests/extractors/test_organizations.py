@@ -78,9 +78,9 @@ def test_bare_city_prefix_takes_the_article_city():
     # campaign's, 活动 the word for it
     ("“对话德国”活动在常州举行", ["对话德国"]),
     # a year written right before the name is the campaign's or the meeting's (written for the
-    # test; the 2003 work report: 2010年上海世界博览会)
+    # test; the 2019 work report)
     ("部门将启动2025年新能源汽车下乡活动。", ["2025年新能源汽车下乡活动"]),
-    ("继续做好2008年北京奥运会和2010年上海世界博览会的筹办工作", ["2010年上海世界博览会"]),
+    ("扎实做好2020年奥运会、残奥会备战", ["2020年奥运会"]),
     ("深入开展全民阅读活动", []),
     ("坚决打击非法金融活动。", []),
     # contests named in Latin letters, listed before 等…评测
@@ -286,3 +286,39 @@ def test_data_firms_by_what_their_data_show(text, expected):
 ])
 def test_firms_listed_before_deng_qiye(text, expected):
     assert [m.canonical for m in run("pattern.listed_company", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the work reports (2024, 2022, 2023, 1994): recurring fairs and games by their short forms,
+    # games named together share the host's place; games named by a place or an ordinal are
+    # events whether or not the table knows them
+    ("成功举办进博会、广交会、服贸会及首届链博会",
+     [("Event", "中国国际进口博览会"), ("Event", "中国进出口商品交易会"),
+      ("Event", "中国国际服务贸易交易会"), ("Event", "中国国际供应链促进博览会")]),
+    ("精心筹办北京冬奥会、冬残奥会",
+     [("Event", "第二十四届冬季奥林匹克运动会"), ("Event", "第十三届冬季残疾人奥林匹克运动会")]),
+    ("成都大运会、杭州亚运会和亚残运会成功举办",
+     [("Event", "第三十一届世界大学生夏季运动会"), ("Event", "第十九届亚洲运动会"),
+      ("Event", "第四届亚洲残疾人运动会")]),
+    ("我国体育健儿在东京奥运会、残奥会上勇创佳绩",
+     [("Place", "中国"), ("Event", "东京奥运会"), ("Event", "东京残奥会")]),
+    ("我国运动员在第28届奥运会上取得优异成绩", [("Place", "中国"), ("Event", "第28届奥运会")]),
+    # an edition of a fair the table knows is its own event (the 2019 report)
+    ("成功举办第二届中国国际进口博览会", [("Event", "第二届中国国际进口博览会")]),
+    ("在奥运会和重大国际比赛中", []),
+])
+def test_recurring_fairs_and_games(text, expected):
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n" + text))
+    got = [("Place" if m.label.is_place else m.label.value, r.entities[entity_key(m)].name)
+           for m in sorted(r.mentions)]
+    assert got == expected
+
+
+def test_fairs_by_their_short_forms():
+    # the 2024 work report; 数博会 names fairs in two cities and is not in the table
+    found = run("gazetteer.event", "发挥进博会、广交会、服贸会、消博会等重要展会作用，办好数博会")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("进博会", "中国国际进口博览会"), ("广交会", "中国进出口商品交易会"),
+        ("服贸会", "中国国际服务贸易交易会"), ("消博会", "中国国际消费品博览会")]
