@@ -22,6 +22,7 @@ from kg.extractors.gazetteers import (
     place_index,
     places_ending,
     places_named_in_words,
+    starts_with_place,
 )
 from kg.extractors.names import (
     after_leading_predicates,
@@ -39,7 +40,7 @@ from kg.types import Label, Mention
 
 MIN_NAME = 2  # characters before the suffix
 # endings that name an event only when its name is quoted or numbered
-_NAMED_ONLY_IF_QUOTED = frozenset({"活动"})
+_NAMED_ONLY_IF_QUOTED = frozenset({"活动", "对接会", "洽谈会", "推介会", "招商会"})
 _ORDINAL_OR_YEAR = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d{4}年?")
 # endings that make no legal name: 贷款公司 and 外贸公司 are kinds of company
 _BARE_COMPANY = frozenset({"公司", "集团", "集团公司", "银行", "证券"})
@@ -125,6 +126,23 @@ def _kind_of_event(sv: SentenceView, start: int, end: int) -> bool:
     return False
 
 
+def _titled_event_start(sv: SentenceView, start: int) -> int:
+    """Where an event's name starts when 和 or 与 inside it joins two of its words: a name
+    opened by its year, ordinal or place takes them in (2024广东文化和旅游产业招商暨投融资对接会,
+    第二十届中国东西部合作与投资贸易洽谈会); elsewhere 和 joins two events."""
+    text = sv.text
+    for _ in range(2):
+        if start < 2 or text[start - 1] not in "和与":
+            break
+        left = with_leading_year(text, name_start(sv, start - 1, extra_stops=_ORG_STOPS))
+        conjunct = text[left:start - 1]
+        if not conjunct or any(conjunct.endswith(e) for e, _label in name_endings()) \
+                or not (_ORDINAL_OR_YEAR.match(text, left) or starts_with_place(conjunct)):
+            break  # 全国科技大会和全国教育大会: two events
+        start = left
+    return start
+
+
 # endings a research body has after a name of its own, not after a field (信息技术研究中心 is one)
 _NAMED_INSTITUTIONS = frozenset({"大学", "学院", "实验室"})
 
@@ -191,7 +209,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                             or (sv.text[a:b] == "集团" and _is_bloc(sv, start, a)):
                         continue  # 特别是在集团; 美国侵略集团, 东南亚条约集团: a political bloc
                 if label is Label.EVENT:
-                    start = with_leading_year(sv.text, after_leading_verbs(sv, start, a))
+                    start = _titled_event_start(
+                        sv, with_leading_year(sv.text, after_leading_verbs(sv, start, a)))
                     if _COUNTED.match(sv.text, start) or (
                             _kind_of_event(sv, start, b)
                             and not sv.text.startswith(_EVENT_SCOPES, start)):

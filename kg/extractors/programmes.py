@@ -93,6 +93,37 @@ def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
+# verbs whose object is a document's title, written as issued: 上海市印发|加快推进绿色低碳转型行动
+# 方案 (the title's own verbs are part of it)
+_ISSUING = frozenset({"印发", "出台", "发布", "颁布"})
+_TITLE_VERBS_MAX = 3
+
+
+# verbs paired with an issuing verb, not the title's: 出台实施|…纲要, 印发执行
+_IMPLEMENTS = frozenset({"实施", "执行", "落实", "施行"})
+
+
+def _title_verb(word: str) -> bool:
+    """A verb or adverb that may open a title (加快, 推进, 进一步); not a particle (了, 的)."""
+    return len(word) >= 2 and is_predicate(word) and word not in _ISSUING \
+        and word not in _IMPLEMENTS
+
+
+def _title_after_issuing(sv: SentenceView, start: int) -> int | None:
+    """Where a title begins when only verbs stand between an issuing verb and ``start``:
+    印发|加快推进|绿色低碳转型行动方案 -> 加快推进…; None when no issuing verb is there."""
+    spans = token_spans(sv)
+    idx = next((i for i, (s, _e, _t) in enumerate(spans) if s == start), None)
+    if idx is None:
+        return None
+    first = idx
+    while first > 0 and idx - first < _TITLE_VERBS_MAX and _title_verb(spans[first - 1][2]):
+        first -= 1
+    if first == idx or first == 0 or spans[first - 1][2] not in _ISSUING:
+        return None
+    return spans[first][0]
+
+
 def _is_category(sv: SentenceView, start: int, core_start: int) -> bool:
     """检验检测类标准化试点: a kind of pilot (the word 类), not one named pilot."""
     return any(t == "类" for _s, _e, t in tokens_within(sv, start, core_start))
@@ -161,7 +192,8 @@ def make_programme_extractor(name: str):
                     open_at = text.rfind("“", max(0, a - 30), a)
                     if open_at >= 0 and "”" not in text[open_at + 1:a]:
                         start = open_at + 1
-                start = after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
+                start = _title_after_issuing(sv, start) or \
+                    after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
                 start = _shared_head_start(sv, start, a, suffixes)
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
                         and "“" not in text[start:a]:

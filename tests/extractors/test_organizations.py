@@ -81,6 +81,14 @@ def test_bare_city_prefix_takes_the_article_city():
     # test; the 2019 work report)
     ("部门将启动2025年新能源汽车下乡活动。", ["2025年新能源汽车下乡活动"]),
     ("扎实做好2020年奥运会、残奥会备战", ["2020年奥运会"]),
+    # 和 and 与 inside a name opened by its year, ordinal or scope join its words (the 1995
+    # report; written for the test); between two named events they join two
+    ("召开全国劳动模范和先进工作者表彰大会", ["全国劳动模范和先进工作者表彰大会"]),
+    ("2024广东文化和旅游产业招商暨投融资对接会在广州举行", ["2024广东文化和旅游产业招商暨投融资对接会"]),
+    ("举办第二十届中国东西部合作与投资贸易洽谈会", ["第二十届中国东西部合作与投资贸易洽谈会"]),
+    ("召开全国科技大会和全国教育大会", ["全国科技大会", "全国教育大会"]),
+    # a matchmaking meeting is named only as a title (written for the test)
+    ("举行银企对接会", []),
     ("深入开展全民阅读活动", []),
     ("坚决打击非法金融活动。", []),
     # contests named in Latin letters, listed before 等…评测

@@ -80,6 +80,19 @@ def test_a_year_before_a_name_is_part_of_it(text, expected):
     assert [m.canonical for m in run("pattern.programme", text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: a title issued may begin with its own verbs
+    ("上海市印发加快推进绿色低碳转型行动方案，提出", ["加快推进绿色低碳转型行动方案"]),
+    # the work reports (2018, 2005, 2008): a verb paired with the issuing one, a particle, are
+    # not the title's
+    ("出台实施粤港澳大湾区发展规划纲要", ["粤港澳大湾区发展规划纲要"]),
+    ("全面实施国务院颁布的依法行政纲要", ["依法行政纲要"]),
+    ("颁布了应对气候变化国家方案", ["应对气候变化国家方案"]),
+])
+def test_a_title_issued_keeps_its_own_verbs(text, expected):
+    assert [m.canonical for m in run("pattern.programme", text)] == expected
+
+
 def test_quoted_instance_after_a_programme():
     names = [m.canonical for m in run(
         "pattern.programme", "上海市市级科技重大专项“人工智能前沿基础理论与关键技术—自主智能无人系统”启动")]
