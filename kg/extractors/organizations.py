@@ -178,6 +178,29 @@ def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, lab
     return next((c for c in candidates if not is_generic(sv, c, core_start)), start)
 
 
+# what the name of a body, a group of people or a place of work ends with (乡镇卫生院, 工作人员,
+# 夜大学, 科研院所): a conjunct so ended is a second body, not a field
+_BODY_WORD_END = re.compile(r"(?:[院校所会社局厅部委办站队组处司员厂行馆园场学区]|中心|机构|单位|企业|公司|基地|平台)$")
+
+
+def _fields_joined_start(sv: SentenceView, start: int, core_start: int) -> int:
+    """Where a body's name starts when 和 or 与 joins two of its fields: 电子元器件和集成电路
+    国际交易中心 (the words before 和 are no body of their own, nor generic: 企业和研究中心, 北京
+    大学和研究中心 are two)."""
+    text = sv.text
+    if start < 2 or text[start - 1] not in "和与" or start >= core_start:
+        return start
+    left = after_leading_predicates(sv, name_start(sv, start - 1, extra_stops=_ORG_STOPS),
+                                    start - 1)
+    conjunct = text[left:start - 1]
+    if len(conjunct) < 2 or _BODY_WORD_END.search(conjunct) \
+            or any(conjunct.endswith(e) for e, _label in name_endings()) \
+            or ends_with_known_body(conjunct) or is_place_name(conjunct) \
+            or is_generic(sv, left, start - 1, common=True) or only_predicates(sv, left, start - 1):
+        return start
+    return left
+
+
 def _one_word(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the text between ``start`` and ``end`` is one jieba token."""
     return [(s, e) for s, e, _t in tokens_within(sv, start, end)] == [(start, end)]
@@ -201,6 +224,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                                    if label is Label.RESEARCH and sv.text[a:b] != "大学"
                                    else _ORG_ALLOWED)
                 start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
+                if label in (Label.ORGANIZATION, Label.RESEARCH):
+                    start = _fields_joined_start(sv, start, a)
                 if label is not Label.EVENT:
                     # a name never begins with a verb or an adverb, nor is made of them:
                     # 严厉查处|长春长生公司, 学习|长春光学精密机械研究所, 真正地|学会, 优化|海关

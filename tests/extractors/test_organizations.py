@@ -330,3 +330,17 @@ def test_fairs_by_their_short_forms():
     assert [(m.text, m.canonical) for m in found] == [
         ("进博会", "中国国际进口博览会"), ("广交会", "中国进出口商品交易会"),
         ("服贸会", "中国国际服务贸易交易会"), ("消博会", "中国国际消费品博览会")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: 和 and 与 join two fields of one body's name
+    ("电子元器件和集成电路国际交易中心交易额800亿元", ["电子元器件和集成电路国际交易中心"]),
+    ("深交所科技成果与知识产权交易中心交易额20亿元", ["深交所科技成果与知识产权交易中心"]),
+    # ... not two bodies, nor a generic word and a body (the 2010 report; written for the
+    # test: 场景实验室 and 概念验证中心 are kinds)
+    ("支持乡镇中心卫生院和社区卫生服务中心建设", ["社区卫生服务中心"]),
+    ("建设一批概念验证中心、中试基地和场景实验室", []),
+    ("加强企业和研究中心合作", []),
+])
+def test_fields_joined_inside_a_body(text, expected):
+    assert [m.canonical for m in run("pattern.organization", text)] == expected
