@@ -22,6 +22,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.organization",
     "pattern.data_firm",
     "pattern.listed_company",
+    "pattern.employer",
     "pattern.event",
     "pattern.programme",
     "pattern.official_title",

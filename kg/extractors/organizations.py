@@ -31,6 +31,7 @@ from kg.extractors.names import (
     is_generic,
     name_start,
     only_predicates,
+    stop_words,
     tokens_within,
     with_leading_year,
 )
@@ -613,4 +614,80 @@ def make_listed_company_extractor(name: str):
                 for a, b in named:
                     yield sv.mention(a, b, Label.COMPANY, name, canonical=sv.text[a:b],
                                      doc=passage.doc)
+    return extract
+
+
+EMPLOYER_EXTRACTOR = "pattern.employer"
+# titles only a firm gives: the words before one, back to the clause's start, name the firm
+# (深圳中原|董事经理|郑叔伦); 分析师, 研究员 are given by research bodies too
+_FIRM_TITLES = frozenset({"董事长", "副董事长", "总经理", "副总经理", "董事", "总裁", "副总裁",
+                          "首席执行官", "首席经济学家", "首席分析师", "董事会秘书", "执行董事",
+                          "创始人", "联合创始人", "创办人", "合伙人"})
+_TITLE_MODIFIERS = ("前", "原", "兼", "和", "及", "与", "暨", "执行", "常务")
+_CLAUSE_OPENERS = re.compile(r"(?:对此|其中|另外|此外|同时|据|而|但)$")
+_EMPLOYER_MAX = 8
+
+
+def _before_title_chain(sv: SentenceView, start: int, end: int) -> int:
+    """Where the words before a title end once the titles and modifiers chained to it are
+    left out: 花旗中国|董事长兼|总经理, 重庆银行|前|总经理 (a modifier is a word of its own: 深圳中原
+    keeps its 原)."""
+    from kg.extractors.people import titles
+    text = sv.text
+    while True:
+        mod = next((m for m in _TITLE_MODIFIERS if text.endswith(m, start, end)
+                    and end - len(m) in sv.bounds), None)
+        if mod:
+            end -= len(mod)
+            continue
+        title = next((s for s, e, _v in titles()[0].find(text[start:end])
+                      if start + e == end and s > 0), None)
+        if title is None:
+            return end
+        end = start + title
+
+
+@register(EMPLOYER_EXTRACTOR, labels={Label.COMPANY})
+def make_employer_extractor(name: str):
+    """Firms no table knows, named before a title only a firm gives and its holder's name:
+    对此，深圳中原董事经理郑叔伦表示 -> 深圳中原 (Company); 公司董事长李明 -> nothing (a kind)."""
+    from kg.extractors.people import name_after_title, titles
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            text = sv.text
+            runs: list[list[int]] = []  # titles written together: 董事|经理
+            for a, b, _level in sorted(titles()[0].find(text)):
+                if runs and runs[-1][1] == a:
+                    runs[-1][1] = b
+                    runs[-1][2] |= text[a:b] in _FIRM_TITLES
+                else:
+                    runs.append([a, b, text[a:b] in _FIRM_TITLES])
+            for a, b, firm in runs:
+                if not firm or a < 2 or name_after_title(sv, b) == b:
+                    continue
+                start = a
+                while start > 0 and a - start < _EMPLOYER_MAX and text[start - 1] not in \
+                        "，。；：、“”‘’（）()《》 \n" and not _CLAUSE_OPENERS.search(text, 0, start):
+                    start -= 1
+                if start > 0 and text[start - 1] not in "，。；：、“”（）()《》 \n" \
+                        and not _CLAUSE_OPENERS.search(text, 0, start):
+                    continue  # a longer phrase: not one name
+                end = _before_title_chain(sv, start, a)
+                inner = [e for _s, e, _v in titles()[0].find(text[start:end])] + \
+                    [e for _s, e, _v in titles()[1].find(text[start:end])]
+                if inner:  # 记者致电|湖南信托: the firm follows another title
+                    start += max(inner)
+                start = after_leading_predicates(sv, start, end)
+                a = end
+                employer = text[start:a]
+                if len(employer) < 2 or word_frequency(employer) > 0 or is_place_name(employer) \
+                        or any(t in stop_words() for _s, _e, t in tokens_within(sv, start, a)) \
+                        or is_generic(sv, start, a, common=True) or only_predicates(sv, start, a) \
+                        or any(employer.endswith(e) for e, _label in name_endings()) \
+                        or known_body(employer) is not None or not all(
+                            c.isalnum() for c in employer) or "的" in employer:
+                    continue
+                yield sv.mention(start, a, Label.COMPANY, name, canonical=employer,
+                                 doc=passage.doc)
     return extract

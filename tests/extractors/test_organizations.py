@@ -344,3 +344,19 @@ def test_fairs_by_their_short_forms():
 ])
 def test_fields_joined_inside_a_body(text, expected):
     assert [m.canonical for m in run("pattern.organization", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: a firm no table knows, named before a title only a firm gives and
+    # its holder's name
+    ("对此，深圳中原董事经理郑叔伦表示，市场回暖", ["深圳中原"]),
+    ("记者致电湖南信托董事长李明", ["湖南信托"]),
+    ("花旗中国董事长兼总经理王强表示", ["花旗中国"]),
+    # a kind, a known firm, a clause, no holder: nothing
+    ("公司董事长李明表示", []),
+    ("华泰证券首席经济学家张继强表示", []),
+    ("他再一次请我们总经理王强发言", []),
+    ("董事长由股东会选举产生", []),
+])
+def test_firms_named_before_a_title_only_a_firm_gives(text, expected):
+    assert [m.canonical for m in run("pattern.employer", text)] == expected
