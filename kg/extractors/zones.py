@@ -11,8 +11,9 @@ import functools
 import re
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, register
-from kg.resources import PlaceRow, places, table
+from kg.extractors.base import Gazetteer, Passage, register, short_aligned
+from kg.extractors.gazetteers import SHORT
+from kg.resources import PlaceRow, places, split_aliases, table
 from kg.types import Label, Mention
 
 _AFTER_NAME = set("（(，。、；：”和与及")
@@ -46,9 +47,11 @@ def _short(name: str) -> str:
 
 @register("pattern.zone", labels={Label.DISTRICT})
 def make_zone_extractor(name: str):
-    """Zones after a city: 全国首场…大赛在苏州高新区开幕 -> 苏州高新技术产业开发区 (District, in 苏州市)."""
+    """Zones after a city: 全国首场…大赛在苏州高新区开幕 -> 苏州高新技术产业开发区 (District, in 苏州市);
+    pilot free trade zones and state-level new areas (雄安新区 -> 河北雄安新区, in 河北省)."""
     kinds = _zone_types()
     owners, by_full_name = _owners()
+    new_areas = _new_areas()
 
     def extract(passage: Passage) -> Iterator[Mention]:
         named: dict[str, tuple[str, str, str]] = {}  # kind -> the article's last zone of it
@@ -80,7 +83,23 @@ def make_zone_extractor(name: str):
                 yield sv.mention(start, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
             yield from _free_trade_zones(passage, sv, name)
+            for a, b, (key, zone, parent) in new_areas.find(
+                    text, lambda a, b: short_aligned(sv, a, b, SHORT)):
+                yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone, key=key,
+                                 parent_key=parent, doc=passage.doc)
     return extract
+
+
+@functools.cache
+def _new_areas() -> Gazetteer:
+    """State-level new areas by every name (雄安新区 -> 河北雄安新区, in 河北省)."""
+    _unique, by_full_name = _owners()
+    entries = []
+    for r in table("new_areas.tsv"):
+        parent = by_full_name[r["parent"]]
+        value = (f"{parent.key}/{r['name']}", r["name"], parent.key)
+        entries += [(n, value) for n in (r["name"], *split_aliases(r["aliases"]))]
+    return Gazetteer(entries)
 
 
 # a pilot free trade zone, named for its province: 中国（安徽）自由贸易试验区, 海南自贸试验区

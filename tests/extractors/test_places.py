@@ -32,6 +32,16 @@ def test_free_trade_zones_of_provinces(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.zone", text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the 2018 report; written for the test: state-level new areas, in the province or city
+    # they lie in (天府新区 is a district of the divisions, not the table's)
+    ("高标准高质量建设雄安新区", [("河北雄安新区", "place:130000")]),
+    ("推动两江新区、西咸新区建设", [("重庆两江新区", "place:500000"), ("陕西西咸新区", "place:610000")]),
+])
+def test_state_level_new_areas(text, expected):
+    assert [(m.canonical, m.parent_key) for m in run("pattern.zone", text)] == expected
+
+
 def test_zone_is_part_of_its_city_in_the_graph(tmp_path):
     from kg.build import build
     src = tmp_path / "in"
