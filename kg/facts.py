@@ -116,6 +116,7 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             result.statistics.extend(statistics)
     result.relations.extend(programme_parts(result, passages))
     result.relations.extend(organisation_parts(result))
+    name_project_owners(result)
     result.relations.extend(place_hierarchy(result))
     _add_missing_places(result)
     result.relations.sort()
@@ -266,6 +267,35 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
     if nested:
         result.mentions[:] = sorted(result.mentions + nested)
     return sorted(set(out))
+
+
+OWNER_EXTRACTOR = "facts.project_owners"
+_OWNER_MAX = 10  # characters of a known body's name at the head of a project's
+
+
+def name_project_owners(result: DocumentResult) -> None:
+    """The known firm or body a listed project's name begins with is named there too (a
+    mention of its own, nested in the project's): 德方纳米新型储能 -> 德方纳米, 华晨宝马大东工厂升级
+    -> 华晨宝马. (That it builds the project is no kgo:leads: the contract keeps that for who
+    heads a programme, 牵头.)"""
+    from kg.extractors.gazetteers import known_body
+    from kg.extractors.programmes import LISTED_PROJECT_EXTRACTOR
+    nested = []
+    for m in result.mentions:
+        if m.extractor != LISTED_PROJECT_EXTRACTOR:
+            continue
+        for n in range(min(len(m.text) - 2, _OWNER_MAX), 1, -1):
+            owner = known_body(m.text[:n])
+            if owner is None:
+                continue
+            key, label, name = owner
+            if key not in result.entities:
+                result.entities[key] = Entity(key, label, name)
+            nested.append(Mention(result.doc.id, m.start, m.start + n, label, m.text[:n],
+                                  m.text[:n], OWNER_EXTRACTOR, name, key))
+            break
+    if nested:
+        result.mentions[:] = sorted(result.mentions + nested)
 
 
 HOST_EXTRACTOR = "relation.organisation_parts"

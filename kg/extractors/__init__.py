@@ -25,6 +25,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.employer",
     "pattern.event",
     "pattern.programme",
+    "pattern.listed_project",
     "pattern.official_title",
     "pattern.work_report",
     "pattern.source",

@@ -65,6 +65,18 @@ def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> i
     return spans[k][0] if k else start
 
 
+def list_items(sv: SentenceView, start: int, items: str) -> list[tuple[int, int]]:
+    """The spans of the items of a list written with 、 from ``start`` (the first one without
+    the verbs before it: 引导支持|松井新材、晓光模具)."""
+    spans, pos = [], start
+    for item in items.split("、"):
+        spans.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    first = spans[0]
+    spans[0] = (after_leading_predicates(sv, first[0], first[1]), first[1])
+    return spans
+
+
 def only_predicates(sv: SentenceView, start: int, core_start: int) -> bool:
     """Whether the words before a name's ending are all verbs, adverbs or stop words: 特别是在|
     集团 names nothing."""

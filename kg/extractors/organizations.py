@@ -29,6 +29,7 @@ from kg.extractors.names import (
     after_leading_verbs,
     common_words,
     is_generic,
+    list_items,
     name_start,
     only_predicates,
     stop_words,
@@ -602,12 +603,7 @@ def make_listed_company_extractor(name: str):
             if "等" not in sv.text:
                 continue
             for m in _FIRM_LIST.finditer(sv.text):
-                spans, pos = [], m.start(1)
-                for item in m.group(1).split("、"):
-                    spans.append((pos, pos + len(item)))
-                    pos += len(item) + 1
-                first = spans[0]
-                spans[0] = (after_leading_predicates(sv, first[0], first[1]), first[1])
+                spans = list_items(sv, m.start(1), m.group(1))
                 named = [(a, b) for a, b in spans if _novel_name(sv, a, b)]
                 if 2 * len(named) <= len(spans):
                     continue

@@ -21,6 +21,7 @@ from kg.extractors.names import (
     after_leading_verbs,
     is_generic,
     is_predicate,
+    list_items,
     name_start,
     name_verbs,
     stop_words,
@@ -450,3 +451,69 @@ def _report_of(passage: Passage) -> tuple[str, str]:
     key = next((passage.context[level] for level in ("district", "city", "province")
                 if level in passage.context), "")
     return (planned.group(1) if planned else "", index[key].name if key in index else "")
+
+
+LISTED_PROJECT_EXTRACTOR = "pattern.listed_project"
+# projects listed before 等…项目: 推进中联智慧产业城、三一科技城、星邦智能国际智造城等项目建设 (what
+# stands between 等 and 项目 qualifies the projects: 一批重大, 重点)
+_PROJECT_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9“”+·（）()]{2,16}、)+"
+                           r"[\u4e00-\u9fffA-Za-z0-9“”+·（）()]{2,16})"
+                           r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)项目")
+# an item that counts or describes (178项节能, 具备条件的重大工程) or is a works (兰州炼油厂) is
+# no named project
+_NOT_A_PROJECT = re.compile(r"的|^\d|[厂矿]$")
+_RARE_WORD = 10  # a word met this rarely in jieba's dictionary is a proper name's (三一, 星邦)
+
+
+def _proper_item(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether a listed item reads as one named thing: no word of the dictionary, and a rare
+    word of two characters or more, or a place or known body at its head (溪洛渡水电站,
+    山西阳城坑口电厂; not 交通, 高端装备, 上汽大众)."""
+    item = sv.text[start:end]
+    words = tokens_within(sv, start, end)
+    if not words or word_frequency(item) > 0 or is_place_name(item) \
+            or is_generic(sv, start, end, common=True) or _NOT_A_PROJECT.search(item):
+        return False
+    return "“" in item or any(len(w) >= 2 and word_frequency(w) < _RARE_WORD for _s, _e, w in words) \
+        or starts_with_place(item) or _starts_with_known_body(item)
+
+
+def _after_particles(sv: SentenceView, start: int, end: int) -> int:
+    """The first item of a list without the verbs and particles before it: 新开工了|南疆铁路."""
+    words = tokens_within(sv, start, end)
+    verbs = [k for k, (_s, _e, w) in enumerate(words[:3])
+             if w in stop_words() or w in name_verbs() or is_predicate(w)]
+    return words[verbs[-1] + 1][0] if verbs and verbs[-1] + 1 < len(words) else start
+
+
+def _starts_with_known_body(item: str) -> bool:
+    from kg.extractors.gazetteers import known_body
+    return any(known_body(item[:n]) is not None for n in range(2, min(len(item), 8)))
+
+
+@register(LISTED_PROJECT_EXTRACTOR, labels={Label.PROGRAMME})
+def make_listed_project_extractor(name: str):
+    """Projects no ending names, listed before 等…项目: 推进中联智慧产业城、三一科技城、星邦智能国际智造
+    城等项目建设 -> the three (Programme); 实施一批交通、能源、水利等重大工程项目 (sectors) -> nothing.
+    Most items must read as names; then every item that is no dictionary word or generic phrase
+    is one."""
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for sv in passage.sentences:
+            if "项目" not in sv.text:
+                continue
+            for m in _PROJECT_LIST.finditer(sv.text):
+                spans = list_items(sv, m.start(1), m.group(1))
+                spans[0] = (_after_particles(sv, *spans[0]), spans[0][1])
+                spans = [(a, b) for a, b in spans
+                         if sv.text[a:b].count("“") == sv.text[a:b].count("”")]
+                proper = [sp for sp in spans if _proper_item(sv, *sp)]
+                if 2 * len(proper) <= len(spans):
+                    continue
+                for a, b in spans:
+                    item = sv.text[a:b]
+                    if word_frequency(item) == 0 and not is_generic(sv, a, b, common=True) \
+                            and not is_place_name(item) and not _NOT_A_PROJECT.search(item) \
+                            and not any(item.endswith(e) for e, _label in name_endings()):
+                        yield sv.mention(a, b, Label.PROGRAMME, name, canonical=item,
+                                         doc=passage.doc)
+    return extract

@@ -219,3 +219,30 @@ def test_verbs_and_an_ending_name_no_programme(text):
 ])
 def test_well_known_programmes_that_are_dictionary_words(text, expected):
     assert [m.canonical for m in run("pattern.programme", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: projects listed before 等…项目, named by a rare word, a quotation,
+    # a place or a known firm at their head
+    ("推进中联智慧产业城、三一科技城、星邦智能国际智造城等项目建设",
+     ["中联智慧产业城", "三一科技城", "星邦智能国际智造城"]),
+    ("加快建设“互联网+”未来科技城、深港智汇产业园、前海博物馆等项目",
+     ["“互联网+”未来科技城", "深港智汇产业园", "前海博物馆"]),
+    # the work reports (2016, 2010, 1956): lists of sectors, kinds and works are none
+    ("实施一批交通、能源、水利等重大工程项目", []),
+    ("建设水电核电、特高压输电、智能电网、油气管网、城市轨道交通等重大项目", []),
+    ("兰州炼油厂、洛阳第一拖拉机厂等重大建设项目", []),
+    # written for the test: firms listed as the makers of projects are no projects
+    ("推动上汽大众、广汽埃安等项目达产", []),
+])
+def test_projects_listed_before_deng_xiangmu(text, expected):
+    assert [m.canonical for m in run("pattern.listed_project", text)] == expected
+
+
+def test_the_known_firm_heading_a_project_is_named_there_too():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n加快推进华晨宝马大东工厂升级、鞍钢鲅鱼圈二期等重大项目。"))
+    named = [(m.text, r.entities[entity_key(m)].name) for m in r.mentions]
+    assert ("华晨宝马", "华晨宝马汽车有限公司") in named and ("鞍钢", "鞍钢集团有限公司") in named
+    assert ("华晨宝马大东工厂升级", "华晨宝马大东工厂升级") in named
