@@ -78,9 +78,10 @@ def dev_scores():
 
 # the dev set's scores today, a little below: a change that loses ground fails
 DEV_FLOORS = {
-    "gov": 0.93, "company": 0.74, "research": 0.80, "media": 0.90, "place": 0.90,
-    "programme": 0.72, "person": 0.91, "any-org": 0.83, "issuedBy": 0.91, "partOf": 0.81,
-    "locatedIn": 0.80, "holdsPost": 0.91, "source": 0.94, "targets": 0.93, "figures": 0.77,
+    "gov": 0.93, "company": 0.78, "research": 0.82, "org": 0.77, "media": 0.90, "place": 0.91,
+    "programme": 0.79, "person": 0.91, "any-org": 0.85, "issuedBy": 0.91, "partOf": 0.82,
+    "locatedIn": 0.82, "leads": 0.35, "holdsPost": 0.93, "source": 0.94, "targets": 0.93,
+    "figures": 0.77,
 }
 
 
