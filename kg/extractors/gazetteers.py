@@ -1,4 +1,5 @@
-"""Gazetteer extractors: places, central agencies, media outlets and well-known companies.
+"""Gazetteer extractors: places, central agencies, media outlets, well-known companies and
+recurring fairs and games.
 
 Owns: matching the packaged name tables in the clean view of each sentence. Short forms (two
 characters, 江苏, 工信部) must fall on jieba token boundaries, so 其中国家级 yields no 中国 and

@@ -65,6 +65,11 @@ def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> i
     return spans[k][0] if k else start
 
 
+# how rarely a word is met in jieba's dictionary when it is a proper name's, not a trade's or a
+# sector's (三一, 星邦, 松井; not 钢铁, 交通)
+RARE_WORD = 10
+
+
 def list_items(sv: SentenceView, start: int, items: str) -> list[tuple[int, int]]:
     """The spans of the items of a list written with 、 from ``start`` (the first one without
     the verbs before it: 引导支持|松井新材、晓光模具)."""

@@ -1,7 +1,9 @@
 """Organisations and events known by their name endings: 常州凯达重工科技有限公司, 同济大学,
 中德友好协会, 2021 世界智能制造大会.
 
-Owns: suffix rules (``org_suffixes.tsv``) with the name's left edge found by :mod:`names`.
+Owns: suffix rules (``org_suffixes.tsv``) with the name's left edge found by :mod:`names`;
+party congresses and plenums named in full; firms no table knows where a list of firms or a
+title only a firm gives shows them (松井新材、晓光模具等企业; 深圳中原董事经理郑叔伦).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from kg.extractors.gazetteers import (
     starts_with_place,
 )
 from kg.extractors.names import (
+    RARE_WORD,
     after_leading_predicates,
     after_leading_verbs,
     common_words,
@@ -182,7 +185,8 @@ def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, lab
 
 # what the name of a body, a group of people or a place of work ends with (乡镇卫生院, 工作人员,
 # 夜大学, 科研院所): a conjunct so ended is a second body, not a field
-_BODY_WORD_END = re.compile(r"(?:[院校所会社局厅部委办站队组处司员厂行馆园场学区]|中心|机构|单位|企业|公司|基地|平台)$")
+_BODY_WORD_END = re.compile(r"(?:[院校所会社局厅部委办站队组处司员厂行馆园场学区]"
+                            r"|中心|机构|单位|企业|公司|基地|平台)$")
 
 
 def _fields_joined_start(sv: SentenceView, start: int, core_start: int) -> int:
@@ -580,17 +584,13 @@ LISTED_COMPANY_EXTRACTOR = "pattern.listed_company"
 # 企业 qualifies the firms; 等技术在企业 is no list of firms)
 _FIRM_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,10}、)+[\u4e00-\u9fffA-Za-z0-9]{2,10})"
                         r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商)")
-# how rare the first word of a firm's name is: a proper name, not a trade (钢铁, 外资, 军工)
-_RARE = 10
-
-
 def _novel_name(sv: SentenceView, start: int, end: int) -> bool:
     """Whether ``sv.text[start:end]`` reads as a proper name nobody's dictionary knows: not a
     word or place, first word rare (松井新材, 晓光模具; not 钢铁, 环境保护, 工业以太网)."""
     item = sv.text[start:end]
     words = tokens_within(sv, start, end)
     return bool(words) and word_frequency(item) == 0 and not is_place_name(item) \
-        and word_frequency(words[0][2]) < _RARE
+        and word_frequency(words[0][2]) < RARE_WORD
 
 
 @register(LISTED_COMPANY_EXTRACTOR, labels={Label.COMPANY})

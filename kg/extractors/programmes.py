@@ -1,7 +1,9 @@
 """Plans, programmes and projects: 《“十四五”智能制造发展规划》, 智能制造示范工厂建设行动.
 
 Owns: 《》 titles, names that end in 规划/计划/方案/工程/行动/专项/纲要/… with their left
-edge (abbreviations such as （以下简称《规划》） are resolved by kg.link, within their article).
+edge (abbreviations such as （以下简称《规划》） are resolved by kg.link, within their article);
+official titles and government work reports; projects no ending names, where a list of projects
+shows them (中联智慧产业城、三一科技城等项目).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from kg.extractors.gazetteers import (
     starts_with_place,
 )
 from kg.extractors.names import (
+    RARE_WORD,
     after_leading_verbs,
     is_generic,
     is_predicate,
@@ -462,7 +465,6 @@ _PROJECT_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9“”+·（）()]{2,16}
 # an item that counts or describes (178项节能, 具备条件的重大工程) or is a works (兰州炼油厂) is
 # no named project
 _NOT_A_PROJECT = re.compile(r"的|^\d|[厂矿]$")
-_RARE_WORD = 10  # a word met this rarely in jieba's dictionary is a proper name's (三一, 星邦)
 
 
 def _proper_item(sv: SentenceView, start: int, end: int) -> bool:
@@ -474,7 +476,8 @@ def _proper_item(sv: SentenceView, start: int, end: int) -> bool:
     if not words or word_frequency(item) > 0 or is_place_name(item) \
             or is_generic(sv, start, end, common=True) or _NOT_A_PROJECT.search(item):
         return False
-    return "“" in item or any(len(w) >= 2 and word_frequency(w) < _RARE_WORD for _s, _e, w in words) \
+    return "“" in item \
+        or any(len(w) >= 2 and word_frequency(w) < RARE_WORD for _s, _e, w in words) \
         or starts_with_place(item) or _starts_with_known_body(item)
 
 

@@ -3,7 +3,9 @@
 Owns: a kind of zone (``zone_types.tsv``) written right after the name of a city or district,
 resolved to the gazetteer's zone when it has one (长春高新技术产业开发区) and otherwise named in
 full with the city as its parent. A bare 高新区 opening a clause is the zone of that kind the
-article named before; elsewhere (国家级高新区) it is a kind, not a zone.
+article named before; elsewhere (国家级高新区) it is a kind, not a zone. Pilot free trade zones
+are districts of their province, state-level new areas (``new_areas.tsv``) of the province or
+city they lie in.
 """
 from __future__ import annotations
 
