@@ -303,9 +303,34 @@ def selected(sf: SentenceFacts) -> Iterator[Relation]:
                               entity_key(contest), "relation.roles")
 
 
+# what a plan sets out, after it is named: …行动方案，提出全面实施“光伏+”工程
+_SETS_OUT = re.compile(r"提出|明确|部署")
+# a document that sets out actions and projects, and what it sets out
+_PLAN_END = re.compile(r"(?:规划|计划|方案|纲要|意见)(?:[（(][^（）()]{4,14}[）)])?$")
+_COMPONENT_END = re.compile(r"(?:行动|工程|专项)$")
+
+
+def plan_components(sf: SentenceFacts) -> Iterator[Relation]:
+    """上海市印发加快推进绿色低碳转型行动方案，提出全面实施“光伏+”工程 -> the project is part of the
+    plan: what a plan sets out (提出, 明确, 部署) right after it is named is its component."""
+    progs = [m for m in sf.mentions if m.label is Label.PROGRAMME]
+    if len(progs) < 2:
+        return
+    for vs, ve in _verb_offsets(sf, _SETS_OUT):
+        plans = [m for m in progs if m.end <= vs and sf.clause_of(vs) - sf.clause_of(m.start) <= 1
+                 and _PLAN_END.search(sf.entities[entity_key(m)].name)][-1:]
+        for plan in plans:
+            for part in progs:
+                if part.start >= ve and sf.clause_of(part.start) == sf.clause_of(vs) \
+                        and _COMPONENT_END.search(sf.entities[entity_key(part)].name):
+                    yield sf.relation(Predicate.PART_OF, entity_key(part), entity_key(plan),
+                                      "relation.plan_components")
+
+
 def extract_relations(sf: SentenceFacts) -> list[Relation]:
     """Every relation of one sentence."""
     out: set[Relation] = set()
-    for rule in (issued_by, roles, selected, events, located_in, located_by_verb):
+    for rule in (issued_by, roles, selected, events, located_in, located_by_verb,
+                 plan_components):
         out.update(rule(sf))
     return sorted(r for r in out if r.subject != r.object)

@@ -109,6 +109,15 @@ def test_who_launches_or_runs_a_campaign_leads_it():
     assert not _facts("《数字经济发展规划》发布。工业和信息化部开展调研。", Predicate.LEADS)
 
 
+def test_what_a_plan_sets_out_right_after_it_is_named_is_its_component():
+    # written for the test
+    parts = _facts("上海市印发加快推进绿色低碳转型行动方案，提出全面实施“光伏+”工程。", Predicate.PART_OF)
+    assert ("“光伏+”工程", "加快推进绿色低碳转型行动方案") in parts
+    # a plan named in another sentence's clause far before sets out nothing here
+    assert not [p for p in _facts("数字经济发展规划发布后，各地积极推进，会议提出实施数据要素攻关行动。",
+                                  Predicate.PART_OF) if p[0] == "数据要素攻关行动"]
+
+
 def test_located_by_verbs_and_by_a_place_right_before(result):
     located = pairs(result, Predicate.LOCATED_IN)
     # 截至目前，高新区先后引进中科院苏州医工所: the bare 高新区 is the article's 苏州高新区
