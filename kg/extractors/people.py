@@ -178,11 +178,18 @@ def make_person_extractor(name: str):
                 if (a not in sv.bounds and b not in sv.bounds) \
                         or any(ta < a < tb for ta, tb, _l in before_titles):
                     continue  # 高级研究员焦善伟: a title before a name, not after one
+                foreign = _dotted_foreign_name_before(sv, a)
+                if foreign is not None:  # 授予简·迪安·米勒教授
+                    yield sv.mention(foreign, a, Label.PERSON, name,
+                                     canonical=canonical_person(sv.text[foreign:a]),
+                                     doc=passage.doc)
+                    continue
                 for L in (3, 2):
                     s = a - L
                     cand = sv.text[s:a] if s >= 0 else ""
                     if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds \
-                            and _could_be_name(cand, famous=True):
+                            and _could_be_name(cand, famous=True) \
+                            and not _counted_or_common(sv.text, s, cand):
                         yield sv.mention(s, a, Label.PERSON, name, canonical=cand,
                                          doc=passage.doc)
                         break
@@ -227,6 +234,42 @@ def _could_be_name(cand: str, famous: bool = False) -> bool:
         return False
     given = cand[2:] if cand[:2] in surnames() else cand[1:]
     return given not in common_words()
+
+
+def _dotted_foreign_name_before(sv: SentenceView, end: int) -> int | None:
+    """Where a transliterated name with its parts joined by · that ends at ``end`` begins
+    (简·迪安·米勒, 玛丽·居里), or None. Each part is a run of transliteration characters or a
+    word of one to three characters (授予|简·…)."""
+    text, chars = sv.text, transliteration_chars()
+    pos, start, parts = end, end, 0
+    while True:
+        j = pos
+        while j > 0 and text[j - 1] in chars and pos - j < _PART_MAX:
+            j -= 1
+        if j == pos or (j - 1 >= 0 and _cjk(text[j - 1]) and text[j - 1] != "·"
+                        and j not in sv.bounds):
+            k = max((b for b in sv.bounds if b < pos), default=-1)
+            if k < 0 or pos - k > 3 or not _cjk(text[k:pos]):
+                break
+            j = k
+        parts, start = parts + 1, j
+        if j > 0 and text[j - 1] == "·":
+            pos = j - 1
+            continue
+        break
+    return start if parts >= 2 else None
+
+
+_PART_MAX = 6  # characters of one part of a transliterated name
+
+
+def _counted_or_common(text: str, start: int, cand: str) -> bool:
+    """Whether the words before an honorific count or qualify people rather than name one:
+    诸多|院士, 众多|专家 (an adverb or adjective), 74|位新|院士 (after a number)."""
+    return is_predicate(cand) or (start > 0 and text[start - 1] in _NUMERALS)
+
+
+_NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多")
 
 
 # a line of a member list: "副召集人：陈宝生　　教育部部长", "孙　尧　　教育部副部长"

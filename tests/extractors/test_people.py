@@ -50,3 +50,24 @@ def test_a_person_wins_over_a_place_inside_the_name():
 def test_a_name_ends_where_a_verb_of_speech_begins():
     # written for the test: 李华|认为, 李强|调研 is not 李强调
     assert [m.name for m in run("pattern.person", "中信证券分析师李华认为，市场将企稳。")] == ["李华"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: words that count or qualify people before an honorific name none
+    ("中国科学院和中国工程院分别推选出59位和74位新院士", []),
+    ("主要因为诸多院士认为宁缺毋滥", []),
+    # the 1979 report: a name before an honorific is one
+    ("贯彻执行毛泽东同志、周恩来同志为我们奠定的方针", ["毛泽东", "周恩来"]),
+])
+def test_counted_or_qualified_people_before_an_honorific(text, expected):
+    assert [m.canonical for m in run("pattern.person", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for the test: a transliterated name with its parts joined by · before an
+    # honorific, its parts transliteration characters or words of their own
+    ("向让·皮埃尔·拉法兰先生颁发中国政府友谊奖", ["让·皮埃尔·拉法兰"]),
+    ("欢迎玛丽·居里教授", ["玛丽·居里"]),
+])
+def test_dotted_foreign_names_before_an_honorific(text, expected):
+    assert [m.canonical for m in run("pattern.person", text)] == expected
