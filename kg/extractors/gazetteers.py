@@ -444,12 +444,29 @@ def foreign_owner(sv: SentenceView, a: int, b: int, foreign: frozenset[str]) -> 
     return None
 
 
+# what shows that a common word names an outlet: 《财经》, 财经杂志, 界面新闻, 财经记者
+_OUTLET_AFTER = ("杂志", "记者", "新闻", "报道", "讯", "消息", "客户端", "APP")
+_OUTLET_ENDING = ("网", "报", "社", "台")
+
+
 @register("gazetteer.media", labels={Label.MEDIA})
 def make_media_extractor(name: str):
-    """Newspapers, agencies and sites: 新华社记者 -> 新华社 (MediaOutlet)."""
+    """Newspapers, agencies and sites: 新华社记者 -> 新华社 (MediaOutlet); an outlet named by a
+    common word only in 《》 or before a word for news (《财经》, 界面新闻; not 陆家嘴财经早餐)."""
     rows = [(f"org:{r['name']}", Label.MEDIA, r["name"], split_aliases(r["aliases"]))
             for r in table("media.tsv")]
-    return _make_table_extractor(name, _table_gazetteer(rows))
+    table_extract = _make_table_extractor(name, _table_gazetteer(rows))
+    words = common_words()
+
+    def extract(passage: Passage) -> Iterator[Mention]:
+        for m in table_extract(passage):
+            if m.name in words and not m.name.endswith(_OUTLET_ENDING):
+                text = passage.doc.text
+                if not (m.start > 0 and text[m.start - 1] == "《") \
+                        and not text.startswith(_OUTLET_AFTER, m.end):
+                    continue
+            yield m
+    return extract
 
 
 @functools.cache

@@ -33,6 +33,7 @@ from kg.extractors.names import (
     with_leading_year,
 )
 from kg.extractors.organizations import name_endings
+from kg.extractors.sources import known_outlets
 from kg.resources import table
 from kg.segment import word_frequency
 from kg.types import ORGANIZATION_LABELS, Label, Mention
@@ -61,8 +62,9 @@ _PLACE_COUNT = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市区县]([一二三四五
 
 
 def _is_periodical(title: str) -> bool:
-    """《人民日报》, 《4.0 信息速报》: a newspaper, site or journal, not a programme."""
-    return title.endswith(("报", "网", "杂志", "周刊", "期刊", "月刊", "学报"))
+    """《人民日报》, 《4.0 信息速报》, 《财经》: a newspaper, site or journal, not a programme."""
+    return title.endswith(("报", "网", "杂志", "周刊", "期刊", "月刊", "学报")) \
+        or title in known_outlets()
 
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")

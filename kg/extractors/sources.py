@@ -79,11 +79,11 @@ _NOT_OUTLET_LINES = frozenset({"新闻网", "官方网", "公告", "简报", "�
 
 
 def _is_outlet(name: str) -> bool:
-    return bool(_OUTLET_END.search(name)) or name in _known_outlets()
+    return bool(_OUTLET_END.search(name)) or name in known_outlets()
 
 
 @functools.cache
-def _known_outlets() -> frozenset[str]:
+def known_outlets() -> frozenset[str]:
     """Every name and short name of media.tsv (财经E法, 爱集微: no ending says they are outlets)."""
     return frozenset(n for r in table("media.tsv") for n in (r["name"], *split_aliases(r["aliases"])))
 
