@@ -103,8 +103,6 @@ def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
 # 方案 (the title's own verbs are part of it)
 _ISSUING = frozenset({"印发", "出台", "发布", "颁布"})
 _TITLE_VERBS_MAX = 3
-
-
 # verbs paired with an issuing verb, not the title's: 出台实施|…纲要, 印发执行
 _IMPLEMENTS = frozenset({"实施", "执行", "落实", "施行"})
 
@@ -198,7 +196,8 @@ def make_programme_extractor(name: str):
                     open_at = text.rfind("“", max(0, a - 30), a)
                     if open_at >= 0 and "”" not in text[open_at + 1:a]:
                         start = open_at + 1
-                start = _title_after_issuing(sv, start) or \
+                issued = _title_after_issuing(sv, start)
+                start = issued if issued is not None else \
                     after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
                 start = _shared_head_start(sv, start, a, suffixes)
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
