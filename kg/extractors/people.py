@@ -76,8 +76,8 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
             continue
         if L == 3 and (said := _SPEECH.match(text, i + 2)) and said.end() - said.start() >= 2:
             continue  # 李华认为: the name ends where a verb of speech begins
-        if word_frequency(cand) >= COMMON_WORD:
-            continue  # 关于, 负责: a common word, not a name
+        if word_frequency(cand) >= COMMON_WORD or (L == 2 and is_predicate(cand)):
+            continue  # 关于, 负责: a common word, not a name; 教授|来访: a verb
         if set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
             continue  # 和其他, 宣布的: a clause, not a name (薛其坤 is one)
         if cand[0] in _FUNCTION_SURNAMES and not (i in sv.bounds and i + L in sv.bounds

@@ -68,6 +68,9 @@ def test_counted_or_qualified_people_before_an_honorific(text, expected):
     # honorific, its parts transliteration characters or words of their own
     ("向让·皮埃尔·拉法兰先生颁发中国政府友谊奖", ["让·皮埃尔·拉法兰"]),
     ("欢迎玛丽·居里教授", ["玛丽·居里"]),
+    # a verb after a title is no name (教授|来访); a name that is also a word still is one
+    ("欢迎玛丽·居里教授来访", ["玛丽·居里"]),
+    ("北京大学教授张扬表示", ["张扬"]),
 ])
 def test_dotted_foreign_names_before_an_honorific(text, expected):
     assert [m.canonical for m in run("pattern.person", text)] == expected
