@@ -43,6 +43,13 @@ def jiangsu(n: int) -> str:
     return "标题\n" + repeat_to("江苏、", n) + "\n"
 
 
+def listed_projects(n: int) -> str:
+    """One list of named projects and firms, each ended by 等…项目 / 等…企业 (read back from its
+    end: linear, not a regex restarting at every item)."""
+    return "标题\n推进" + repeat_to("三一科技城、", n) + "深港广场等项目，引导" + \
+        repeat_to("松井新材、", n) + "晓光模具等企业。\n"
+
+
 def committees(n: int) -> str:
     return "标题\n" + repeat_to("委员会", n) + "\n"
 
@@ -66,6 +73,7 @@ SCALING = {  # name -> (generator, sizes, suffix)
     "repeated-paragraph": (repeated_paragraph, (1_000, 2_000, 4_000), ".txt"),
     "jiangsu-list": (jiangsu, (12_500, 25_000, 50_000), ".txt"),
     "committees": (committees, (7_500, 15_000, 30_000), ".txt"),
+    "listed-names": (listed_projects, (12_500, 25_000, 50_000), ".txt"),
     "plain-text": (plain_text, (1_000_000, 2_000_000, 4_000_000), ".txt"),
     "nested-divs": (nested_divs, (2_500, 5_000, 10_000), ".html"),
 }

@@ -70,13 +70,30 @@ def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> i
 RARE_WORD = 10
 
 
-def list_items(sv: SentenceView, start: int, items: str) -> list[tuple[int, int]]:
-    """The spans of the items of a list written with 、 from ``start`` (the first one without
-    the verbs before it: 引导支持|松井新材、晓光模具)."""
-    spans, pos = [], start
-    for item in items.split("、"):
-        spans.append((pos, pos + len(item)))
-        pos += len(item) + 1
+_LIST_MAX = 40  # items of a list read back from its end
+
+
+def list_items(sv: SentenceView, end: int, item_chars: re.Pattern[str], longest: int
+               ) -> list[tuple[int, int]]:
+    """The spans of the items of a list written with 、 that ends at ``end`` (right before its
+    等), read back from there, each item two to ``longest`` characters of ``item_chars``; the
+    first one without the verbs before it (引导支持|松井新材、晓光模具). Fewer than two: none.
+    Read back item by item, so a list of any length costs its length once."""
+    text, spans, pos = sv.text, [], end
+    while len(spans) < _LIST_MAX:
+        j = pos
+        while j > 0 and pos - j < longest and item_chars.match(text, j - 1):
+            j -= 1
+        if pos - j < 2:
+            break
+        spans.append((j, pos))
+        if j > 0 and text[j - 1] == "、":
+            pos = j - 1
+            continue
+        break
+    if len(spans) < 2:
+        return []
+    spans.reverse()
     first = spans[0]
     spans[0] = (after_leading_predicates(sv, first[0], first[1]), first[1])
     return spans

@@ -582,8 +582,8 @@ def make_data_firm_extractor(name: str):
 LISTED_COMPANY_EXTRACTOR = "pattern.listed_company"
 # firms listed before 等…企业: 引导支持松井新材、晓光模具等本地配套企业 (what stands between 等 and
 # 企业 qualifies the firms; 等技术在企业 is no list of firms)
-_FIRM_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,10}、)+[\u4e00-\u9fffA-Za-z0-9]{2,10})"
-                        r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商)")
+_FIRM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_FIRM_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商)")
 def _novel_name(sv: SentenceView, start: int, end: int) -> bool:
     """Whether ``sv.text[start:end]`` reads as a proper name nobody's dictionary knows: not a
     word or place, first word rare (松井新材, 晓光模具; not 钢铁, 环境保护, 工业以太网)."""
@@ -602,8 +602,8 @@ def make_listed_company_extractor(name: str):
         for sv in passage.sentences:
             if "等" not in sv.text:
                 continue
-            for m in _FIRM_LIST.finditer(sv.text):
-                spans = list_items(sv, m.start(1), m.group(1))
+            for m in _FIRM_LIST_END.finditer(sv.text):
+                spans = list_items(sv, m.start(), _FIRM_CHARS, 10)
                 named = [(a, b) for a, b in spans if _novel_name(sv, a, b)]
                 if 2 * len(named) <= len(spans):
                     continue
@@ -620,7 +620,7 @@ _FIRM_TITLES = frozenset({"董事长", "副董事长", "总经理", "副总经�
                           "首席执行官", "首席经济学家", "首席分析师", "董事会秘书", "执行董事",
                           "创始人", "联合创始人", "创办人", "合伙人"})
 _TITLE_MODIFIERS = ("前", "原", "兼", "和", "及", "与", "暨", "执行", "常务")
-_CLAUSE_OPENERS = re.compile(r"(?:对此|其中|另外|此外|同时|据|而|但)$")
+_CLAUSE_OPENERS = ("对此", "其中", "另外", "此外", "同时", "据", "而", "但")
 _EMPLOYER_MAX = 8
 
 
@@ -664,10 +664,10 @@ def make_employer_extractor(name: str):
                     continue
                 start = a
                 while start > 0 and a - start < _EMPLOYER_MAX and text[start - 1] not in \
-                        "，。；：、“”‘’（）()《》 \n" and not _CLAUSE_OPENERS.search(text, 0, start):
+                        "，。；：、“”‘’（）()《》 \n" and not text.endswith(_CLAUSE_OPENERS, 0, start):
                     start -= 1
                 if start > 0 and text[start - 1] not in "，。；：、“”（）()《》 \n" \
-                        and not _CLAUSE_OPENERS.search(text, 0, start):
+                        and not text.endswith(_CLAUSE_OPENERS, 0, start):
                     continue  # a longer phrase: not one name
                 end = _before_title_chain(sv, start, a)
                 inner = [e for _s, e, _v in titles()[0].find(text[start:end])] + \

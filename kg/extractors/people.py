@@ -174,9 +174,9 @@ def make_person_extractor(name: str):
             for i, e in _speakers(sv):
                 yield sv.mention(i, e, Label.PERSON, name, canonical=sv.text[i:e],
                                  doc=passage.doc)
+            inside_before = {i for ta, tb, _l in before_titles for i in range(ta + 1, tb)}
             for a, b, _lvl in after.find(sv.text):
-                if (a not in sv.bounds and b not in sv.bounds) \
-                        or any(ta < a < tb for ta, tb, _l in before_titles):
+                if (a not in sv.bounds and b not in sv.bounds) or a in inside_before:
                     continue  # 高级研究员焦善伟: a title before a name, not after one
                 foreign = _dotted_foreign_name_before(sv, a)
                 if foreign is not None:  # 授予简·迪安·米勒教授
@@ -248,8 +248,8 @@ def _dotted_foreign_name_before(sv: SentenceView, end: int) -> int | None:
             j -= 1
         if j == pos or (j - 1 >= 0 and _cjk(text[j - 1]) and text[j - 1] != "·"
                         and j not in sv.bounds):
-            k = max((b for b in sv.bounds if b < pos), default=-1)
-            if k < 0 or pos - k > 3 or not _cjk(text[k:pos]):
+            k = next((pos - n for n in (1, 2, 3) if pos - n in sv.bounds), -1)  # its word
+            if k < 0 or not _cjk(text[k:pos]):
                 break
             j = k
         parts, start = parts + 1, j

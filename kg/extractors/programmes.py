@@ -460,9 +460,8 @@ def _report_of(passage: Passage) -> tuple[str, str]:
 LISTED_PROJECT_EXTRACTOR = "pattern.listed_project"
 # projects listed before 等…项目: 推进中联智慧产业城、三一科技城、星邦智能国际智造城等项目建设 (what
 # stands between 等 and 项目 qualifies the projects: 一批重大, 重点)
-_PROJECT_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9“”+·（）()]{2,16}、)+"
-                           r"[\u4e00-\u9fffA-Za-z0-9“”+·（）()]{2,16})"
-                           r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)项目")
+_PROJECT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+·（）()]")
+_PROJECT_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)项目")
 # an item that counts or describes (178项节能, 具备条件的重大工程) or is a works (兰州炼油厂) is
 # no named project
 _NOT_A_PROJECT = re.compile(r"的|^\d|[厂矿]$")
@@ -505,8 +504,10 @@ def make_listed_project_extractor(name: str):
         for sv in passage.sentences:
             if "项目" not in sv.text:
                 continue
-            for m in _PROJECT_LIST.finditer(sv.text):
-                spans = list_items(sv, m.start(1), m.group(1))
+            for m in _PROJECT_LIST_END.finditer(sv.text):
+                spans = list_items(sv, m.start(), _PROJECT_CHARS, 16)
+                if not spans:
+                    continue
                 spans[0] = (_after_particles(sv, *spans[0]), spans[0][1])
                 spans = [(a, b) for a, b in spans
                          if sv.text[a:b].count("“") == sv.text[a:b].count("”")]
