@@ -32,10 +32,13 @@ from kg.extractors.names import (
     after_leading_verbs,
     common_words,
     is_generic,
+    is_predicate,
     list_items,
     name_start,
+    name_verbs,
     only_predicates,
     stop_words,
+    token_spans,
     tokens_within,
     with_leading_year,
 )
@@ -192,14 +195,16 @@ _BODY_WORD_END = re.compile(r"(?:[院校所会社局厅部委办站队组处司�
 def _fields_joined_start(sv: SentenceView, start: int, core_start: int) -> int:
     """Where a body's name starts when 和 or 与 joins two of its fields: 电子元器件和集成电路
     国际交易中心 (the words before 和 are no body of their own, nor generic: 企业和研究中心, 北京
-    大学和研究中心 are two)."""
+    大学和研究中心 are two; nor the objects of a verb: 打造|长三角创新中轴和产业科技创新中心)."""
     text = sv.text
     if start < 2 or text[start - 1] not in "和与" or start >= core_start:
         return start
     left = after_leading_predicates(sv, name_start(sv, start - 1, extra_stops=_ORG_STOPS),
                                     start - 1)
     conjunct = text[left:start - 1]
+    before = next((t for _s, e, t in token_spans(sv) if e == left), "")
     if len(conjunct) < 2 or _BODY_WORD_END.search(conjunct) \
+            or before in name_verbs() or is_predicate(before) \
             or any(conjunct.endswith(e) for e, _label in name_endings()) \
             or ends_with_known_body(conjunct) or is_place_name(conjunct) \
             or is_generic(sv, left, start - 1, common=True) or only_predicates(sv, left, start - 1):
