@@ -179,8 +179,10 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
         for m in _ABBREVIATION.finditer(sv.text):
             short = m.group(2).strip()
             start, _ = sv.view.span(m.start(), m.end())
+            text = passage.doc.text
+            # right before it, layout spaces aside: 工业和信息化部\u3000\u3000（以下简称…）
             before = [x for x in mentions if x.end <= start and x.start >= sv.sentence.start
-                      and start - x.end <= 1]
+                      and (start - x.end <= 1 or not text[x.end:start].strip())]
             if before:
                 target = before[-1]
                 defined[short] = (entity_key(target), target.label, m.group(1) != "《")
@@ -192,6 +194,8 @@ def resolve_abbreviations(passage: Passage, mentions: list[Mention]) -> list[Men
                     label = _label_of_phrase(phrase)
                     pm = sv.mention(s, m.start(), label, ABBREVIATION_EXTRACTOR,
                                     canonical=phrase, doc=passage.doc)
+                    if any(x.start <= pm.start and pm.end <= x.end for x in mentions):
+                        continue  # a named thing is the phrase: it is no name of its own
                     extra.append(pm)
                     defined[short] = (entity_key(pm), label, m.group(1) != "《")
     # later uses of a quoted short form (“智改数转”) name what it abbreviates, in this article

@@ -6,7 +6,7 @@ import os
 import re
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import XSD, Literal
 
@@ -56,6 +56,8 @@ def test_extraction_never_crashes_and_offsets_reproduce_spans(t):
 @settings(max_examples=max(10, BUDGET // 4), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(text)
+# found by this test in CI: a name, layout spaces, then its definition gave one span two entities
+@example("工业和信息化部\u3000\u3000（以下简称《规划》）")
 def test_graphs_conform_and_literals_are_valid(t):
     g = to_graph([extract_document(Document("d", "d.txt", t))])
     for _s, _p, o in g:
