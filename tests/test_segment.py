@@ -30,6 +30,20 @@ def test_is_page_break():
     assert not is_page_break("四项重点任务。")
 
 
+def test_an_indented_line_opens_a_paragraph_after_a_long_unpunctuated_heading():
+    from kg.types import Article, Document
+    # the 1988 work report: a heading with a comma, then an indented paragraph; a line cut by
+    # a page break (no indent) is still joined
+    text = ("四、正确处理建设和改革中目标和步骤之间的关系，保证建设和改革的顺利发展\n\n\n"
+            "\u3000\u3000中国共产党第十三次全国代表大会确定了到下个世纪中叶分三步走的经济发展战略。\n"
+            "结合我国智能制造发展现状和基础，《规划》紧扣智能制造\n\n发展生态的四个体系。\n")
+    doc = Document("d", "d.txt", text)
+    texts = [s.text for s in segment(doc, Article("d", 1, "", "", "", 0, len(text), 0))]
+    assert texts[0] == "四、正确处理建设和改革中目标和步骤之间的关系，保证建设和改革的顺利发展"
+    assert texts[1].startswith("中国共产党第十三次全国代表大会")
+    assert texts[2].endswith("紧扣智能制造\n\n发展生态的四个体系。")
+
+
 def test_clean_view_drops_layout_whitespace_and_maps_back():
     raw = "与美\n\n敦力、强生等合作，2021 世界智能制造大会与 AI Labs"
     s = Sentence("d", 10, 10 + len(raw), 1, raw)

@@ -11,6 +11,7 @@ import re
 
 from kg.extractors.base import SentenceView
 from kg.resources import table
+from kg.segment import word_frequency
 
 # characters a name may contain besides CJK letters and digits
 _NAME_PUNCT = set("“”‘’\"'·-—（）()+")
@@ -200,8 +201,16 @@ def token_spans(sv: SentenceView) -> list[tuple[int, int, str]]:
     return sv._spans
 
 
+@functools.cache
 def _is_name_token(tok: str) -> bool:
     if tok in stop_words() or is_quantity(tok):
+        return False
+    if len(tok) <= 3 and tok.endswith("是"):
+        return False  # the copula glued to a pronoun or adverb: 这是|“七五”计划, 也是|…
+    if len(tok) == 4 and tok[:2] in stop_words() and tok[2:] in stop_words() \
+            and word_frequency(tok) < RARE_WORD:
+        # two stop words jieba made one rare word are an adverb and its verb, not a name's word:
+        # 认真落实|国家中长期科学和技术发展规划纲要, 继续抓好|保障性安居工程 (扶贫开发 stays)
         return False
     if _CJK_OR_WORD.match(tok):
         return True

@@ -83,7 +83,7 @@ _VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打
 _INSTITUTION = re.compile(r"(?:公司|集团|银行|大学|学院|研究院|研究所|交易所|交易中心|医院)$")
 # what a designation the state confers begins with
 _NATIONAL = re.compile(r"国家级|国家")
-_WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械")
+_WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械", "附加")
 
 
 def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
