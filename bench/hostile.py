@@ -46,8 +46,8 @@ def jiangsu(n: int) -> str:
 def listed_projects(n: int) -> str:
     """One list of named projects and firms, each ended by 等…项目 / 等…企业 (read back from its
     end: linear, not a regex restarting at every item)."""
-    return "标题\n推进" + repeat_to("三一科技城、", n) + "深港广场等项目，引导" + \
-        repeat_to("松井新材、", n) + "晓光模具等企业。\n"
+    return "标题\n推进" + repeat_to("梅溪湖科技城、", n) + "岳麓智造城等项目，引导" + \
+        repeat_to("恒岳精工、", n) + "瑞丰汽配等企业。\n"
 
 
 def committees(n: int) -> str:

@@ -175,7 +175,7 @@ _HEADING_MARK = re.compile(r"[ \t\u3000]*(?:(?P<h1>[一二三四五六七八九�
 def _sections(text: str, passage: Passage, components: list[Mention],
               topic: str) -> Iterator[tuple[Mention, str]]:
     """Each component with what it is part of: the action or project whose numbered heading it
-    sits under (（一）网络体系强基行动。… 专栏1 工业互联网网络互联互通工程), else the plan."""
+    sits under (（一）算力设施强基行动。… 专栏1 算力网络互联互通工程), else the plan."""
     a = passage.article
     heads: dict[int, str] = {}  # heading level -> the component it names
     pending = iter(components)
@@ -245,7 +245,7 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
                         host = e.name[:n]
                     break
         if parent is not None and host is not None:
-            # 商务部研究院|国际市场研究所, 西安交通大学|金属强度国家重点实验室: the research body or
+            # 商务部研究院|国际服务贸易研究所, 浙江大学|硅材料国家重点实验室: the research body or
             # the firm a unit is written after is named there too (a mention of its own, nested in
             # the unit's)
             m = first[e.key]
@@ -275,8 +275,8 @@ _OWNER_MAX = 10  # characters of a known body's name at the head of a project's
 
 def name_project_owners(result: DocumentResult) -> None:
     """The known firm or body a listed project's name begins with is named there too (a
-    mention of its own, nested in the project's): 德方纳米新型储能 -> 德方纳米, 华晨宝马大东工厂升级
-    -> 华晨宝马. (That it builds the project is no kgo:leads: the contract keeps that for who
+    mention of its own, nested in the project's): 比亚迪坪山产业园 -> 比亚迪, 华为溪流背坡村 ->
+    华为. (That it builds the project is no kgo:leads: the contract keeps that for who
     heads a programme, 牵头.)"""
     from kg.extractors.gazetteers import known_body
     from kg.extractors.programmes import LISTED_PROJECT_EXTRACTOR
@@ -305,7 +305,7 @@ _HOST_END = re.compile(r"大学|学院|研究院|研究所|规划院|科学院")
 
 def _written_host(m: Mention, parent: tuple[str, Label, str], names: set[str]) -> str | None:
     """The name of a unit's research body or firm as the unit's first mention begins with it
-    (西安交通大学 of 西安交通大学金属强度国家重点实验室, 比亚迪 of 比亚迪全球研发中心), or None (an
+    (浙江大学 of 浙江大学硅材料国家重点实验室, 比亚迪 of 比亚迪坪山研发中心), or None (an
     agency's units name no host: 工信部 inside 工信部装备工业一司 is no mention of its own)."""
     if parent[1] is Label.COMPANY:
         return next((n for n in sorted(names, key=len, reverse=True)
@@ -322,8 +322,8 @@ def _names_of(result: DocumentResult, parent: tuple[str, Label, str]) -> set[str
 
 
 def _host_of(name: str) -> str | None:
-    """The research body a unit's name begins with (商务部研究院国际市场研究所 -> 商务部研究院,
-    西安交通大学金属强度国家重点实验室 -> 西安交通大学), or None: what follows it must be a unit
+    """The research body a unit's name begins with (商务部研究院国际服务贸易研究所 -> 商务部研究院,
+    浙江大学硅材料国家重点实验室 -> 浙江大学), or None: what follows it must be a unit
     of three characters or more (中国社会科学院大学 is a university of its own)."""
     for m in _HOST_END.finditer(name):
         if m.end() >= 4 and len(name) - m.end() >= 3:

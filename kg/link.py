@@ -94,7 +94,7 @@ def _may_contain(m: Mention, inner: Mention) -> bool:
     recurring event around the event (第二届中国国际进口博览会). …联合工信部 still
     may not swallow 工信部."""
     if m.extractor in (OFFICIAL_TITLE_EXTRACTOR, WORK_REPORT_EXTRACTOR):
-        return True  # 国务院关于同意建立国务院…联席会议制度的批复, 2025年辽宁省政府工作报告
+        return True  # 国务院关于同意建立国务院…联席会议制度的批复, 2025年江西省政府工作报告
     if m.label is Label.EVENT and inner.label is Label.AGENCY and m.canonical.endswith("会议"):
         return True  # 第十四届全国人民代表大会第三次会议: a session of the body it names
     if m.label is Label.EVENT and inner.label is Label.EVENT and m.end == inner.end:
@@ -155,7 +155,7 @@ def _issued_in_title(passage: Passage, title: Mention) -> list[Mention]:
 
 
 def _split_plans(inner: str) -> list[str]:
-    """支持工业互联网发展若干政策和安徽省…行动计划（2021-2023年） -> the two plans: a 和/及/、 that
+    """支持数字经济发展若干措施和某省…行动计划（2021-2023年） -> the two plans: a 和/及/、 that
     ends one plan's name begins the next."""
     for m in re.finditer(r"[和及、]", inner):
         left, right = inner[:m.start()], inner[m.end():]

@@ -38,7 +38,7 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、[^，。；：,
 # a line that opens a block of its own, never the rest of a broken line: 一、…, （三）…, 1．…, ——…
 _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                           r"\d{1,2}\s*[、．]|——|第[一二三四五六七八九十百\d]+[章节条部分]|"
-                          # a credit line: 来源：辽宁日报, 文|财经E法 杨柳, 编辑：…
+                          # a credit line: 来源：河北日报, 文|财经E法 周敏, 编辑：…
                           r"(?:来源|作者|编辑|责任编辑)\s*[:：|｜]|文\s*[|｜])")
 # a paragraph indent (two ideographic or ASCII spaces) opens a paragraph of its own: the line
 # before it, however long and unpunctuated, is a heading, not a line a page break cut
@@ -80,21 +80,32 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+@functools.cache
+def name_words() -> frozenset[str]:
+    """The official names and short forms of the gazetteers that are words of the tokenizer
+    (上交所, 工信部): a body's name, never a verb or a function word."""
+    return frozenset(_gazetteer_words())
+
+
+def _gazetteer_words() -> Iterator[str]:
+    from kg.resources import split_aliases, table
+    for name in _WORD_TABLES:
+        for row in table(name):
+            for word in (row["name"], *split_aliases(row.get("aliases", ""))):
+                if len(word) >= 2:
+                    yield word
+
+
 def _project_words() -> list[tuple[str, int | None]]:
     """The words the project adds to jieba's dictionary, in order: its user dictionary, then
     every official name and short form of the gazetteers as one word, so jieba's HMM does not
     glue it to its neighbour (工业和信息化部等 -> 工业和信息化部 / 等)."""
-    from kg.resources import split_aliases, table
     words: list[tuple[str, int | None]] = []
     for line in read_text("dictionaries", "user.dict").splitlines():
         if line and not line.startswith("#"):
             word, _, freq = line.partition(" ")
             words.append((word, int(freq.split()[0]) if freq.strip() else None))
-    for name in _WORD_TABLES:
-        for row in table(name):
-            for word in (row["name"], *split_aliases(row.get("aliases", ""))):
-                if len(word) >= 2:
-                    words.append((word, 2000))
+    words.extend((word, 2000) for word in _gazetteer_words())
     return words
 
 

@@ -16,6 +16,7 @@ from kg.extractors.gazetteers import (
     place_before,
     place_index,
     places_ending,
+    starts_with_place,
 )
 from kg.extractors.names import stop_words, token_spans
 from kg.resources import table
@@ -23,7 +24,7 @@ from kg.types import Label, Mention
 
 # a unit inside an agency: 办公厅, 装备工业一司, 中小企业局, 服务体系建设处 (not 部长, not a clause)
 # a department (司) is no company (公司, 上司): 国家能源局组织国家管网公司 has no unit
-_SUB_UNIT = re.compile(r"办公厅|办公室|[\u4e00-\u9fff]{2,8}?[一二三四五六七八九十]?(?:(?<![公上])司|局|处|办公室)")
+_SUB_UNIT = re.compile(r"办公厅|办公室|[\u4e00-\u9fff]{2,10}?[一二三四五六七八九十]?(?:(?<![公上])司|局|处|办公室)")
 _NOT_IN_UNIT = set("的在等将与为是了对于及或并和长")
 
 
@@ -36,12 +37,28 @@ def _full_name(place_name: str, body: str) -> str:
 def sub_unit(sv: SentenceView, end: int) -> int:
     """End of a unit name written right after an agency ending at ``end`` (or ``end``)."""
     m = _SUB_UNIT.match(sv.text, end)
-    if m and not set(m.group()) & _NOT_IN_UNIT and (m.end() in sv.bounds) \
+    if not m:
+        return end
+    unit = m.group()
+    joiners = _field_joiners(unit)
+    if not set(unit) & (_NOT_IN_UNIT - joiners) and (m.end() in sv.bounds) \
             and not _is_word_ending_in_bureau(sv, m.end()) \
-            and not any(end <= s and e <= m.end() and t in stop_words()
+            and not any(end <= s and e <= m.end() and t in stop_words() and t not in joiners
                         for s, e, t in token_spans(sv)):
         return m.end()  # (商务厅|会同省外汇管理局 is two bodies, not a unit)
     return end
+
+
+def _field_joiners(unit: str) -> set[str]:
+    """和 or 与 joining two fields inside a unit's name (节能与综合利用司, 资源节约和环境保护司);
+    none when it opens the name or a body or place follows it (与国家能源局, 和省财政厅)."""
+    at = next((i for i, ch in enumerate(unit) if ch in "和与"), -1)
+    if at < 2 or unit.count("和") + unit.count("与") > 1:
+        return set()
+    rest = unit[at + 1:]
+    if rest.startswith(("国家", "中国", "省", "市", "县", "区")) or starts_with_place(rest):
+        return set()
+    return {unit[at]}
 
 
 # words that end in 局, 厅 or 委 and name no body: 大局, 统揽全局, 布局, 大厅, 原委
@@ -98,7 +115,7 @@ def make_local_agency_extractor(name: str):
     return extract
 
 
-# a body named after its place though not in the table: 武汉市青山区房产管理局, 广州市中级人民法院
+# a body named after its place though not in the table: 长沙市岳麓区房产管理局, 成都市中级人民法院
 _BODY = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:管理局|局|厅|委员会|委|办公室|人民法院|人民检察院|法院|检察院)")
 
 

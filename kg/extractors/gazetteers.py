@@ -288,7 +288,7 @@ def _local_short_forms(passage: Passage, found: list, spans: list) -> list:
                 for r in rows:
                     if r.parent_key in around:
                         listed.setdefault(r.parent_key, []).append((sv, a, b, r))
-        # 宁德…围绕蕉城、福安、霞浦、福鼎等: short names listed together under a place the
+        # 温州…围绕鹿城、瑞安、乐清、永嘉等: short names listed together under a place the
         # article names are its parts (one alone could be a word)
         for parent, hits in listed.items():
             names = {sv.text[a:b] for _sv, a, b, _r in hits}

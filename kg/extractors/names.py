@@ -11,7 +11,7 @@ import re
 
 from kg.extractors.base import SentenceView
 from kg.resources import table
-from kg.segment import word_frequency
+from kg.segment import name_words, word_frequency
 
 # characters a name may contain besides CJK letters and digits
 _NAME_PUNCT = set("“”‘’\"'·-—（）()+")
@@ -109,9 +109,12 @@ def only_predicates(sv: SentenceView, start: int, core_start: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def is_predicate(token: str) -> bool:
-    """A verb, adverb or stop word, or a token jieba made of them (严厉查处, 特别是在)."""
+    """A verb, adverb or stop word, or a token jieba made of them (严厉查处, 特别是在); never a
+    body's known name (上交所 is not 上交|所)."""
     if token in predicates() or token in stop_words():
         return True
+    if token in name_words():
+        return False
     return any((token[:i] in predicates() or token[:i] in stop_words()) and is_predicate(token[i:])
                for i in range(1, len(token)))
 

@@ -3,7 +3,7 @@
 
 Owns: suffix rules (``org_suffixes.tsv``) with the name's left edge found by :mod:`names`;
 party congresses and plenums named in full; firms no table knows where a list of firms or a
-title only a firm gives shows them (松井新材、晓光模具等企业; 深圳中原董事经理郑叔伦).
+title only a firm gives shows them (恒岳精工、瑞丰汽配等企业; 广州美联董事经理陈家明).
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ _ORG_STOPS = frozenset({"和", "同", "成立", "组建"})
 # inside organisation names: 语音及语言信息处理国家工程实验室, 国务院知识产权战略实施工作部际联席会议
 # (a leading 实施 is still cut: 加快实施国家技术创新中心 -> 国家技术创新中心)
 _ORG_ALLOWED = frozenset({"及", "实施"})
-# 新闻与传播学院, 脑科学与类脑研究中心: two fields joined inside a research body's name
+# 新闻与传播学院, 海洋科学与技术研究中心: two fields joined inside a research body's name
 _FIELDS_JOINED = frozenset({"与"})
 
 
@@ -136,7 +136,7 @@ def _kind_of_event(sv: SentenceView, start: int, end: int) -> bool:
 
 def _titled_event_start(sv: SentenceView, start: int) -> int:
     """Where an event's name starts when 和 or 与 inside it joins two of its words: a name
-    opened by its year, ordinal or place takes them in (2024广东文化和旅游产业招商暨投融资对接会,
+    opened by its year, ordinal or place takes them in (2025福建海洋和渔业产业招商暨项目推介会,
     第二十届中国东西部合作与投资贸易洽谈会); elsewhere 和 joins two events."""
     text = sv.text
     for _ in range(2):
@@ -247,6 +247,12 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if label is Label.EVENT:
                     start = _titled_event_start(
                         sv, with_leading_year(sv.text, after_leading_verbs(sv, start, a)))
+                    scope = next((w for w in _EVENT_SCOPES if sv.text.endswith(w, 0, start)), "")
+                    if scope and sv.text.startswith("“", start) \
+                            and sv.text[a:b] in _NAMED_ONLY_IF_QUOTED:
+                        # 2026年全国“文旅消费月”活动: the scope and the year before a quoted
+                        # campaign are its name's, as the year alone is (2025年“…”活动)
+                        start = with_leading_year(sv.text, start - len(scope))
                     if _COUNTED.match(sv.text, start) or (
                             _kind_of_event(sv, start, b)
                             and not sv.text.startswith(_EVENT_SCOPES, start)):
@@ -324,7 +330,7 @@ def make_organization_extractor(name: str):
 _NAMED_ONLY_BY_PLACE = frozenset({"平台"})
 # platforms counted (江苏12家平台) or of a level (江苏省级…示范平台) are a class, not one body
 _NOT_ONE_PLATFORM = re.compile(r"[0-9０-９一二三四五六七八九十百千]+[家个批类大]|[省市县区]级|国家级"
-                               r"|[及和与、（）()]")  # 大数据中心平台及政务云平台: two, not one
+                               r"|[及和与、（）()]")  # 数据共享平台及政务服务平台: two, not one
 
 
 def _local_place_at(words: str) -> int | None:
@@ -348,8 +354,8 @@ _PLENUM = re.compile(f"({_NUMERAL}{{1,3}})届((?:{_NUMERAL}{{1,2}}中、)*)({_NU
 _LOCAL_CONGRESS = re.compile(f"第({_NUMERAL}{{1,3}})次党代会")
 # Sessions of people's congresses and of the CPPCC, named in full:
 # 十四届全国人大三次会议 -> 第十四届全国人民代表大会第三次会议; 全国政协十四届三次会议 ->
-# 中国人民政治协商会议第十四届全国委员会第三次会议; 安徽省第十四届人民代表大会第三次会议 and
-# 海淀区十七届人大一次会议 (a place, or a bare 省/市 of the article, before them) -> …第一次会议
+# 中国人民政治协商会议第十四届全国委员会第三次会议; 江西省第十四届人民代表大会第二次会议 and
+# 朝阳区十六届人大三次会议 (a place, or a bare 省/市 of the article, before them) -> …第一次会议
 _TERM, _SITTING = f"第?({_NUMERAL}{{1,3}})届", f"第?({_NUMERAL}{{1,2}})次会议"
 _NATIONAL_SESSION = re.compile(f"{_TERM}全国(?:人民代表大会|人大){_SITTING}")
 _NATIONAL_CPPCC_SESSION = re.compile(f"(?:全国政协{_TERM}(?:全国委员会)?|(?:中国人民政治协商会议|政协)"
@@ -521,8 +527,8 @@ def has_legal_form(name: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def company_short_forms(name: str) -> tuple[str, ...]:
     """The short names a text may use for a company it names in full: the name without its
-    legal form, the province or city it is registered in, or a trailing trade word (青海盐湖能源
-    有限公司 -> 青海盐湖能源, 盐湖能源; 深圳市德方纳米科技股份有限公司 -> 德方纳米科技, 德方纳米), a
+    legal form, the province or city it is registered in, or a trailing trade word (江西鑫源能源
+    有限公司 -> 江西鑫源能源, 鑫源能源; 深圳市德方纳米科技股份有限公司 -> 德方纳米科技, 德方纳米), a
     branch by its own name (中国石油天然气股份有限公司大连石化分公司 -> 大连石化). Forms shorter than
     three characters or that are a place's name are left out."""
     branch = _COMPANY_BRANCH.search(name)
@@ -571,7 +577,7 @@ def _indicator_acronyms() -> frozenset[str]:
 @register(DATA_FIRM_EXTRACTOR, labels={Label.COMPANY})
 def make_data_firm_extractor(name: str):
     """Data and research firms named in Latin letters by what their data show: IDC数据显示，
-    2023年中国大模型平台…市场规模达17.65亿元 -> IDC (Company); GDP数据显示 -> nothing."""
+    2024年中国智能音箱…市场规模达80亿元 -> IDC (Company); GDP数据显示 -> nothing."""
     acronyms = _indicator_acronyms()
 
     def extract(passage: Passage) -> Iterator[Mention]:
@@ -585,23 +591,32 @@ def make_data_firm_extractor(name: str):
 
 
 LISTED_COMPANY_EXTRACTOR = "pattern.listed_company"
-# firms listed before 等…企业: 引导支持松井新材、晓光模具等本地配套企业 (what stands between 等 and
+# firms listed before 等…企业: 培育壮大恒岳精工、瑞丰汽配等本地配套企业 (what stands between 等 and
 # 企业 qualifies the firms; 等技术在企业 is no list of firms)
 _FIRM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _FIRM_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商)")
 def _novel_name(sv: SentenceView, start: int, end: int) -> bool:
     """Whether ``sv.text[start:end]`` reads as a proper name nobody's dictionary knows: not a
-    word or place, first word rare (松井新材, 晓光模具; not 钢铁, 环境保护, 工业以太网)."""
+    word or place, first word rare (恒岳精工, 瑞丰汽配; not 钢铁, 环境保护, 工业以太网)."""
     item = sv.text[start:end]
     words = tokens_within(sv, start, end)
     return bool(words) and word_frequency(item) == 0 and not is_place_name(item) \
         and word_frequency(words[0][2]) < RARE_WORD
 
 
+def _at_first_rare_word(sv: SentenceView, start: int, end: int) -> int:
+    """Where a list's first firm begins after the common words before it, whatever they are
+    (培育壮大|恒岳精工: verbs jieba tags as nouns or adjectives); a place stays (苏州|…)."""
+    for s, _e, w in tokens_within(sv, start, end):
+        if word_frequency(w) < RARE_WORD or is_place_name(w):
+            return s if end - s >= 2 else start
+    return start
+
+
 @register(LISTED_COMPANY_EXTRACTOR, labels={Label.COMPANY})
 def make_listed_company_extractor(name: str):
-    """Firms that no table knows, named in a list of firms: 引导支持松井新材、晓光模具等本地配套企业
-    -> 松井新材, 晓光模具 (Company); 外资、私营等非公有制企业 (trades) -> nothing. Most items of the
+    """Firms that no table knows, named in a list of firms: 培育壮大恒岳精工、瑞丰汽配等本地配套企业
+    -> 恒岳精工, 瑞丰汽配 (Company); 外资、私营等非公有制企业 (trades) -> nothing. Most items of the
     list must read as proper names, or the list is one of trades or sectors."""
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
@@ -609,6 +624,8 @@ def make_listed_company_extractor(name: str):
                 continue
             for m in _FIRM_LIST_END.finditer(sv.text):
                 spans = list_items(sv, m.start(), _FIRM_CHARS, 10)
+                if spans:
+                    spans[0] = (_at_first_rare_word(sv, *spans[0]), spans[0][1])
                 named = [(a, b) for a, b in spans if _novel_name(sv, a, b)]
                 if 2 * len(named) <= len(spans):
                     continue
@@ -620,7 +637,7 @@ def make_listed_company_extractor(name: str):
 
 EMPLOYER_EXTRACTOR = "pattern.employer"
 # titles only a firm gives: the words before one, back to the clause's start, name the firm
-# (深圳中原|董事经理|郑叔伦); 分析师, 研究员 are given by research bodies too
+# (广州美联|董事经理|陈家明); 分析师, 研究员 are given by research bodies too
 _FIRM_TITLES = frozenset({"董事长", "副董事长", "总经理", "副总经理", "董事", "总裁", "副总裁",
                           "首席执行官", "首席经济学家", "首席分析师", "董事会秘书", "执行董事",
                           "创始人", "联合创始人", "创办人", "合伙人"})
@@ -631,7 +648,7 @@ _EMPLOYER_MAX = 8
 
 def _before_title_chain(sv: SentenceView, start: int, end: int) -> int:
     """Where the words before a title end once the titles and modifiers chained to it are
-    left out: 花旗中国|董事长兼|总经理, 重庆银行|前|总经理 (a modifier is a word of its own: 深圳中原
+    left out: 花旗中国|董事长兼|总经理, 重庆银行|前|总经理 (a modifier is a word of its own: 广州美联
     keeps its 原)."""
     from kg.extractors.people import titles
     text = sv.text
@@ -651,7 +668,7 @@ def _before_title_chain(sv: SentenceView, start: int, end: int) -> int:
 @register(EMPLOYER_EXTRACTOR, labels={Label.COMPANY})
 def make_employer_extractor(name: str):
     """Firms no table knows, named before a title only a firm gives and its holder's name:
-    对此，深圳中原董事经理郑叔伦表示 -> 深圳中原 (Company); 公司董事长李明 -> nothing (a kind)."""
+    对此，广州美联董事经理陈家明表示 -> 广州美联 (Company); 公司董事长李明 -> nothing (a kind)."""
     from kg.extractors.people import name_after_title, titles
 
     def extract(passage: Passage) -> Iterator[Mention]:

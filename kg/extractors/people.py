@@ -179,7 +179,7 @@ def make_person_extractor(name: str):
                 if (a not in sv.bounds and b not in sv.bounds) or a in inside_before:
                     continue  # 高级研究员焦善伟: a title before a name, not after one
                 foreign = _dotted_foreign_name_before(sv, a)
-                if foreign is not None:  # 授予简·迪安·米勒教授
+                if foreign is not None:  # 授予约翰·保罗·史密斯教授
                     yield sv.mention(foreign, a, Label.PERSON, name,
                                      canonical=canonical_person(sv.text[foreign:a]),
                                      doc=passage.doc)
@@ -196,7 +196,7 @@ def make_person_extractor(name: str):
     return extract
 
 
-# a person who speaks, at the start of a clause: 沈力军分析说, 据张连志介绍, 郭庆祥：…
+# a person who speaks, at the start of a clause: 钱卫东分析说, 据何志强介绍, 冯建国：…
 _SPEECH = re.compile(r"(?:也|还|则|就|更|进一步|同时|曾|在会上|在发言中|对记者)?"
                      r"(?:表示|说|指出|认为|介绍|透露|强调|称|坦言|告诉|分析|解释|提到|建议|呼吁|坦承)")
 _CLAUSE_OPENERS = set("，。；：“”‘’（）、!！?？")
@@ -220,7 +220,7 @@ def _speakers(sv: SentenceView) -> Iterator[tuple[int, int]]:
         if e == i or e not in sv.bounds:
             continue
         # with no title to vouch for it, a name must be unknown to the dictionary: 万科称 and
-        # 原煤：… are words of it, 沈力军 and 郭庆祥 are not
+        # 原煤：… are words of it, 钱卫东 and 冯建国 are not
         if word_frequency(text[i:e]) == 0 and _could_be_name(text[i:e]) \
                 and (_SPEECH.match(text, e) or (i == 0 and text.startswith("：", e))):
             yield i, e
@@ -238,7 +238,7 @@ def _could_be_name(cand: str, famous: bool = False) -> bool:
 
 def _dotted_foreign_name_before(sv: SentenceView, end: int) -> int | None:
     """Where a transliterated name with its parts joined by · that ends at ``end`` begins
-    (简·迪安·米勒, 玛丽·居里), or None. Each part is a run of transliteration characters or a
+    (约翰·保罗·史密斯, 玛丽·居里), or None. Each part is a run of transliteration characters or a
     word of one to three characters (授予|简·…)."""
     text, chars = sv.text, transliteration_chars()
     pos, start, parts = end, end, 0

@@ -70,7 +70,7 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
                  and (found[j + 1][0] == chain_end or _CHAIN_SEP.match(text[chain_end])))
                 or (_CHAIN_SEP.match(text[chain_end:chain_end + 1])
                     and _UNIT.fullmatch(text, chain_end + 1, found[j + 1][0]))):
-            # 首席经济学家、研究所所长张明: a unit of the same body may head the next title
+            # 首席经济学家、研究院院长张明: a unit of the same body may head the next title
             j += 1
             chain_end = found[j][1]
         if chain_end >= len(text) or offsets[chain_end] not in people:

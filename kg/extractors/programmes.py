@@ -3,7 +3,7 @@
 Owns: 《》 titles, names that end in 规划/计划/方案/工程/行动/专项/纲要/… with their left
 edge (abbreviations such as （以下简称《规划》） are resolved by kg.link, within their article);
 official titles and government work reports; projects no ending names, where a list of projects
-shows them (中联智慧产业城、三一科技城等项目).
+shows them (梅溪湖科技城、岳麓国际智造城等项目).
 """
 from __future__ import annotations
 
@@ -47,15 +47,16 @@ _TOO_GENERIC = re.compile(r"^(?:[该本此这各其全]|相关|有关|上述|一
 # 六个专项行动, 第一个五年规划: a count or an ordinal describes, it does not name
 # a plan's text naming itself, or a later reference to it: 本行动计划, 该规划
 _SELF_REFERENCE = re.compile(r"[该本此](?:行动计划|实施方案|规划|计划|方案|纲要)")
-_COUNT_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十百千万0-9０-９]+[多余]?(?:个|项|批)|"
+_COUNT_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十百千万0-9０-９]+[多余]?(?:个|项|批|期)|"
                            r"[一二三四五六七八九十百千0-9０-９]+(?:大|类|条))")
 # a numbered set of key projects: 科技创新七大重点工程 (重点 elsewhere stops a name)
 _KEY_SET = re.compile(r"[一二三四五六七八九十]+大重点$")
 # 打造 20 个工业大数据应用示范项目, 建成…示范工厂项目30个: items counted are a class of
 # projects (a target's indicator), not one programme
 _NUMBER = r"(?:近|约|超|超过|逾|共|达|累计)?\s*[0-9０-９一二三四五六七八九十百千万]+(?:\.\d+)?\s*(?:多|余)?\s*"
-_COUNTED_BEFORE = re.compile(_NUMBER + r"(?:个|项|家)\s*$")
-_COUNTED_AFTER = re.compile(r"\s*" + _NUMBER + r"(?:个|项|批|家)")
+_COUNTED_BEFORE = re.compile(r"(?:" + _NUMBER + r"(?:个|项|家)|部分|一些|若干|一系列)\s*$")
+# …农村供水工程300处, 水库工程12座: works counted by a measure word are a kind of work
+_COUNTED_AFTER = re.compile(r"\s*" + _NUMBER + r"(?:个|项|批|家|处|座|所)")
 MIN_NAME = 2
 # a place and a count: 常州市六大工程
 _PLACE_COUNT = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市区县]([一二三四五六七八九十]+大[\u4e00-\u9fff]{0,4})$")
@@ -68,7 +69,7 @@ def _is_periodical(title: str) -> bool:
 
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
-# a plan's box or table label before the name it heads: 专栏1 工业互联网网络互联互通工程
+# a plan's box or table label before the name it heads: 专栏1 算力网络互联互通工程
 _HEADING = re.compile(r"(?:专栏|附表|附件|表)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:.．、]?\s*")
 # （2022—2024年） after a plan's name is part of it
 _YEAR_RANGE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[）)]")
@@ -99,8 +100,8 @@ def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
-# verbs whose object is a document's title, written as issued: 上海市印发|加快推进绿色低碳转型行动
-# 方案 (the title's own verbs are part of it)
+# verbs whose object is a document's title, written as issued: 浙江省印发|加快推进海洋经济高质量发展
+# 行动方案 (the title's own verbs are part of it)
 _ISSUING = frozenset({"印发", "出台", "发布", "颁布"})
 _TITLE_VERBS_MAX = 3
 # verbs paired with an issuing verb, not the title's: 出台实施|…纲要, 印发执行
@@ -115,7 +116,7 @@ def _title_verb(word: str) -> bool:
 
 def _title_after_issuing(sv: SentenceView, start: int) -> int | None:
     """Where a title begins when only verbs stand between an issuing verb and ``start``:
-    印发|加快推进|绿色低碳转型行动方案 -> 加快推进…; None when no issuing verb is there."""
+    印发|加快推进|海洋经济高质量发展行动方案 -> 加快推进…; None when no issuing verb is there."""
     spans = token_spans(sv)
     idx = next((i for i, (s, _e, _t) in enumerate(spans) if s == start), None)
     if idx is None:
@@ -351,7 +352,7 @@ _OFFICIAL_TITLE = re.compile(r"关于[^。；！？，：\n]{2,150}?的(?:" + DO
 def make_official_title_extractor(name: str):
     """Official documents named by their title, 关于…的通知.
 
-    国务院关于2018年度国家科学技术奖励的决定 -> 关于2018年度国家科学技术奖励的决定 (Programme;
+    国务院关于2020年度国家科学技术奖励的决定 -> 关于2020年度国家科学技术奖励的决定 (Programme;
     kg.link names it after the issuers written before it: 国务院关于…的决定).
     """
     def extract(passage: Passage) -> Iterator[Mention]:
@@ -369,7 +370,7 @@ WORK_REPORT_EXTRACTOR = "pattern.work_report"
 _WORK_REPORT = "政府工作报告"
 _YEAR_BEFORE = re.compile(r"(\d{4})年$")
 _STATE_COUNCIL_BEFORE = re.compile(r"(?:中华人民共和国)?国务院$")
-# the dateline of a report: ——2024年1月30日在深圳市第七届人民代表大会第五次会议上
+# the dateline of a report: ——2024年1月25日在苏州市第十七届人民代表大会第三次会议上
 _DATELINE = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日[^\n。]{0,20}?在([^\n。]{2,16}?)第[一二三四五六七八九十]+届"
                        r"人民代表大会")
 # the year a report plans for: 二、2024年工作安排
@@ -458,13 +459,15 @@ def _report_of(passage: Passage) -> tuple[str, str]:
 
 
 LISTED_PROJECT_EXTRACTOR = "pattern.listed_project"
-# projects listed before 等…项目: 推进中联智慧产业城、三一科技城、星邦智能国际智造城等项目建设 (what
+# projects listed before 等…项目: 推进望城智慧产业城、梅溪湖科技城、岳麓国际智造城等项目建设 (what
 # stands between 等 and 项目 qualifies the projects: 一批重大, 重点)
 _PROJECT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+·（）()]")
 _PROJECT_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)项目")
-# an item that counts or describes (178项节能, 具备条件的重大工程) or is a works (兰州炼油厂) is
-# no named project
-_NOT_A_PROJECT = re.compile(r"的|^\d|[厂矿]$")
+# an item that counts or describes (178项节能, 具备条件的重大工程), is a works (兰州炼油厂) or the
+# work done on one (…工厂升级, …乙烯节能, …炼化一体化, a phase: …鲅鱼圈二期) is no named project;
+# a facility is (…科技城, …产业园, …数谷)
+_NOT_A_PROJECT = re.compile(r"的|^\d|[厂矿]$|(?:升级|改造|扩建|扩能|技改|节能|一体化|搬迁|"
+                            r"[一二三四五六七八九十]期)$")
 
 
 def _proper_item(sv: SentenceView, start: int, end: int) -> bool:
@@ -496,8 +499,8 @@ def _starts_with_known_body(item: str) -> bool:
 
 @register(LISTED_PROJECT_EXTRACTOR, labels={Label.PROGRAMME})
 def make_listed_project_extractor(name: str):
-    """Projects no ending names, listed before 等…项目: 推进中联智慧产业城、三一科技城、星邦智能国际智造
-    城等项目建设 -> the three (Programme); 实施一批交通、能源、水利等重大工程项目 (sectors) -> nothing.
+    """Projects no ending names, listed before 等…项目: 推进望城智慧产业城、梅溪湖科技城、岳麓国际智造城
+    等项目建设 -> the three (Programme); 实施一批交通、能源、水利等重大工程项目 (sectors) -> nothing.
     Most items must read as names; then every item that is no dictionary word or generic phrase
     is one."""
     def extract(passage: Passage) -> Iterator[Mention]:

@@ -36,7 +36,7 @@ _FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新
                       rf"{_WILL}|力求|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年|"
                       r"提出(?=[^，。；]{0,20}\d)")
 # an estimate of a period under way or ended (a company's 业绩预告): a result reported early
-_ESTIMATED_PERIOD = re.compile(r"预计(?:今年|本年度?|\d{4}年)?(?:上半年|前三季度|第?[一二三四]季度|半年度|"
+_ESTIMATED_PERIOD = re.compile(r"预计(?:今年|本年度?|\d{4}年)?(?:上半年|前[三3]季度|第?[一二三四1-4]季度|半年度|"
                                r"\d{1,2}\s*[-—至~]\s*\d{1,2}月|前\d{1,2}个?月)")
 # the past or the present as reported
 _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年|上年|此前|同比|环比|授予|评选出|表彰|"
@@ -46,7 +46,7 @@ _PERIOD = re.compile(r"每年|年均|年平均|平均每年")
 # a number that conditions what is counted: 投资超5000万元的项目, 超100亿元的企业
 _QUALIFIER_AFTER = re.compile(r"^的[^，。；、]{0,12}?(?:项目|企业|工程|产品|城市|地区|县|单位|机构|院校|车型)"
                               r"|^(?:级|规模以上|以上规模|项目|产值产业|产业)")
-# 出台18项促进工业经济平稳增长的具体政策: a count of a policy's parts, however qualified
+# 推出15项稳定外贸外资的具体举措: a count of a policy's parts, however qualified
 _POLICY_PARTS_AFTER = re.compile(r"^[^，。；、]{0,24}?(?:政策|措施|举措|任务|指标|硬招|实招)"
                                  r"(?:[，。；、和的]|$)")
 # 北京、天津、上海等8个城市: the count of a list just written out
@@ -112,7 +112,7 @@ def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
         # 分别超过70%和50%: the second shares the words before the first
         before = own if len(own) >= 2 else before[:previous[0].start]
     before = re.sub(r"^[和、及与，以及]+|[和、及与]+$", "", before)
-    # 中央提出今年经济增长预期目标为…, 140家证券公司2022年上半年度实现营业收入: what follows the time
+    # 中央提出今年经济增长预期目标为…, 120家基金公司2023年上半年度实现管理费收入: what follows the time
     timed = _LAST_TIME.match(before)
     if timed and len(before) - timed.end() >= 2:
         before = before[timed.end():]

@@ -121,11 +121,11 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
             # 的意见》: the issuers head the title
             issuers = [entity_key(org) for org in issuers_of_title(doc, sf.mentions, i, text)]
         elif "关于" in title:
-            # 《包头市人民政府办公室关于印发…的通知》: the issuers inside the quoted title
+            # 《鄂尔多斯市人民政府办公室关于印发…的通知》: the issuers inside the quoted title
             issuers = _named_issuers(sf, title[:title.index("关于")])
         else:
             continue
-        # 关于印发《支持工业互联网发展若干政策》《…行动计划》的通知: what it issues too
+        # 关于印发《支持数字经济发展若干措施》《…行动计划》的通知: what it issues too
         issued = [entity_key(m) for m in sf.mentions[i + 1:i + 9]
                   if m.extractor == ISSUED_DOCUMENT_EXTRACTOR and m.end <= doc.end]
         for org in issuers:
@@ -142,7 +142,7 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
                      and sf.clause_of(m.start) == clause][-1:]
         if not progs:
             continue
-        # 公司收到海西州公安局出具的《告知函》: the issuer follows 收到; 向子公司下发: who
+        # 公司收到苏州市公安局出具的《告知函》: the issuer follows 收到; 向子公司下发: who
         # follows 向 receives it
         received = _marker_before(sf, _RECEIVES, vs)
         to = _marker_before(sf, _TO, vs)
@@ -303,7 +303,7 @@ def selected(sf: SentenceFacts) -> Iterator[Relation]:
                               entity_key(contest), "relation.roles")
 
 
-# what a plan sets out, after it is named: …行动方案，提出全面实施“光伏+”工程
+# what a plan sets out, after it is named: …行动方案，提出全面实施“海上风电+”工程
 _SETS_OUT = re.compile(r"提出|明确|部署")
 # a document that sets out actions and projects, and what it sets out
 _PLAN_END = re.compile(r"(?:规划|计划|方案|纲要|意见)(?:[（(][^（）()]{4,14}[）)])?$")
@@ -311,7 +311,7 @@ _COMPONENT_END = re.compile(r"(?:行动|工程|专项)$")
 
 
 def plan_components(sf: SentenceFacts) -> Iterator[Relation]:
-    """上海市印发加快推进绿色低碳转型行动方案，提出全面实施“光伏+”工程 -> the project is part of the
+    """浙江省印发加快推进海洋经济高质量发展行动方案，提出全面实施“海上风电+”工程 -> the project is part of the
     plan: what a plan sets out (提出, 明确, 部署) right after it is named is its component."""
     progs = [m for m in sf.mentions if m.label is Label.PROGRAMME]
     if len(progs) < 2:

@@ -1,9 +1,9 @@
 """Where an article comes from: its source lines, datelines and bylines, and its reporters.
 
 Owns: the forms Chinese news and government pages give their source in — （来源：人民日报）,
-来源：西藏日报, 财联社(北京,记者 徐昊)讯, 新华社北京2月18日电, 央视网消息（新闻联播）：, 本报记者 邢萌,
-新华社记者安蓓、周圆, 每经编辑 杜宇, 南方财经全媒体 见习记者石恩泽, 文|财经E法 杨柳, and a reporter's
-outlet named in the text (对《证券日报》记者分析称, 接受时代周报记者采访): the outlet mentions
+来源：河北日报, 财联社(上海,记者 刘洋)讯, 新华社北京2月18日电, 央视网消息（焦点访谈）：, 本报记者 孙悦,
+新华社记者王明、李华, 每经编辑 陈静, 南方财经全媒体 见习记者赵磊, 文|财经E法 周敏, and a reporter's
+outlet named in the text (对《经济参考报》记者说, 接受时代周报记者采访): the outlet mentions
 (MediaOutlet, unless another extractor knows the name as an agency), the journalists (Person),
 then, as facts, each article's sources (dcterms:source) and the journalists' posts (记者, 编辑 at
 their outlet). The source-line pattern is the one the article splitter reads.
@@ -40,9 +40,9 @@ class Credit:
     this_paper: bool = False  # 本报记者: the article's own outlet
 
 
-# 来源：西藏日报 / 来源: 爱集微 at the start of a line (（来源：…） anywhere: SOURCE_LINE)
+# 来源：河北日报 / 来源: 爱集微 at the start of a line (（来源：…） anywhere: SOURCE_LINE)
 _SOURCE_AT_START = re.compile(r"^来源\s*[:：]\s*(?P<src>[^\s，。；（）()《》:：|]{2,24})")
-# 财联社(北京,记者 徐昊)讯 / 新华社北京2月18日电 / 新华社讯
+# 财联社(上海,记者 刘洋)讯 / 新华社北京2月18日电 / 新华社讯
 _DATELINE_AFTER = re.compile(r"\s*(?:[（(](?P<inner>[^（）()]{1,30})[）)])?"
                              r"(?:[\u4e00-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
                              r"(?:\s*[（(](?P<after>[^（）()]{1,30})[）)])?")
@@ -60,14 +60,14 @@ def _dateline(text: str) -> tuple[int, re.Match[str]] | None:
 
 
 _INNER_REPORTER = re.compile(rf"(?P<role>{_ROLES})\s*{_NAMES}")
-# 新华社记者安蓓、周圆 / 每经编辑 杜宇 / 南方财经全媒体 见习记者石恩泽 / 本报记者 邢萌 / 编辑 |郭丽琴
+# 新华社记者王明、李华 / 每经编辑 陈静 / 南方财经全媒体 见习记者赵磊 / 本报记者 孙悦 / 编辑 |吴芳
 _BYLINE = re.compile(rf"^(?:(?!本报)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
                      rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
-# 文|财经E法 杨柳 (in the clean view: 文|财经E法杨柳, the outlet a name the tables or endings know)
+# 文|财经E法 周敏 (in the clean view: 文|财经E法周敏, the outlet a name the tables or endings know)
 _AUTHOR = re.compile(r"^文\s*[|｜:：]\s*")
-# 央视网消息（新闻联播）：
+# 央视网消息（焦点访谈）：
 _NEWS_FROM = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10})消息(?:[（(](?P<src2>[^（）()]{2,12})[）)])?\s*[:：]")
-# 对《证券日报》记者分析称 / 对南方财经全媒体记者说 / 接受时代周报记者采访
+# 对《经济参考报》记者说 / 对南方财经全媒体记者说 / 接受时代周报记者采访
 _REPORTER_OF = re.compile(r"(?:对|向|接受|告诉)《?(?P<src>[\u4e00-\u9fffA-Za-z]{2,12}?)》?记者"
                           r"(?:表示|说|称|分析|介绍|透露|指出|坦言|采访|专访)")
 
@@ -89,7 +89,7 @@ def known_outlets() -> frozenset[str]:
 
 
 def _author_line(text: str) -> Credit | None:
-    """文|财经E法杨柳: the longest outlet name after 文| (财经E法, not 财经), then its writer."""
+    """文|财经E法周敏: the longest outlet name after 文| (财经E法, not 财经), then its writer."""
     m = _AUTHOR.match(text)
     if not m:
         return None
@@ -143,7 +143,7 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
 
 
 def _name_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The people of a list of names (安蓓、周圆), each a family name and one to three more."""
+    """The people of a list of names (王明、李华), each a family name and one to three more."""
     family = surnames()
     for m in re.finditer(_NAME, text[start:end]):
         name = m.group()
@@ -160,7 +160,7 @@ def _head(passage: Passage) -> set[int]:
 def make_source_extractor(name: str):
     """The outlets and journalists of an article's source lines, datelines and bylines.
 
-    （来源：人民日报） -> 人民日报 (MediaOutlet); 财联社(北京,记者 徐昊)讯 -> 财联社 (MediaOutlet), 徐昊
+    （来源：人民日报） -> 人民日报 (MediaOutlet); 财联社(上海,记者 刘洋)讯 -> 财联社 (MediaOutlet), 刘洋
     (Person); an agency named there (（来源：科技部）) keeps its class: agency extractors claim it.
     """
     def extract(passage: Passage) -> Iterator[Mention]:
@@ -204,7 +204,7 @@ def article_credits(passage: Passage, mentions: list[Mention]) -> tuple[list[str
                     posts.append(_post(sv, person, c.role, entity_key(outlet)))
                 elif c.this_paper:
                     pending.append((person, c.role, sv))
-    for person, role, sv in pending:  # 本报记者 邢萌 … 对《证券日报》记者: this paper is that one
+    for person, role, sv in pending:  # 本报记者 孙悦 … 对《证券日报》记者: this paper is that one
         if sources:
             posts.append(_post(sv, person, role, sources[0]))
     return sources, posts

@@ -3,7 +3,7 @@ a report a sentence sits in, the deadline that governs it and the lists of goals
 
 Owns: reading 到2025年 (a deadline), 2022年上半年 and 去年 (times), 比上年 and 较2012年底 (bases of
 a comparison), 2015年以来 (a start), “十四五”期间 (a plan period, ending 2025); the parts of a work
-report (一、2024年工作回顾 is a review of 2024, 二、2025年工作总体要求和主要目标任务 a plan for 2025);
+report (一、2024年工作回顾 is a review of 2024, 二、2025年工作的总体要求和目标 a plan for 2025);
 and the sentences of a list of goals (今年发展主要预期目标是：…). Must not find numbers or decide
 what they are: :mod:`kg.extractors.quantities` does, with what this module says.
 """

@@ -104,7 +104,7 @@ def _new_areas() -> Gazetteer:
     return Gazetteer(entries)
 
 
-# a pilot free trade zone, named for its province: 中国（安徽）自由贸易试验区, 海南自贸试验区
+# a pilot free trade zone, named for its province: 中国（湖南）自由贸易试验区, 海南自贸试验区
 _FULL_FREE_TRADE_ZONE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]自由贸易试验区")
 _FREE_TRADE_ZONE = re.compile(r"自由贸易试验区|自贸试验区|自贸区")
 

@@ -18,16 +18,16 @@ from helpers import chosen, run
     ("副召集人：陈宝生　　教育部部长", ["陈宝生"]),
     ("汤　涛　　人力资源社会保障部副部长", ["汤涛"]),
     # titles of business, research and the press introduce people too
-    ("擎峰公关媒介经理张波表示", ["张波"]),
+    ("远航传媒市场经理张波表示", ["张波"]),
     ("新华社香港1月25日电（记者陈思武）", ["陈思武"]),
-    ("中华粮网高级研究员焦善伟介绍，", ["焦善伟"]),
-    ("我们荣幸地邀请艺术总监许俊杰先生为大家解答", ["许俊杰", "许俊杰"]),
+    ("中国农业信息网高级研究员焦明远介绍，", ["焦明远"]),
+    ("我们特别邀请音乐总监许文博先生为观众讲解", ["许文博", "许文博"]),
     # a title is a word of its own: 处长 across 办事处|长丰村 introduces nobody
-    ("4人落户在长丰街道办事处长丰村。", []),
+    ("3户落户在桃源街道办事处桃源村。", []),
     # people who speak open their clause; an interview's speaker opens the sentence
-    ("而目前银行最主要的催收方式是诉讼。沈力军分析说，这也不现实", ["沈力军"]),
+    ("目前企业最常用的维权方式是仲裁。钱卫东分析说，这也不够", ["钱卫东"]),
     ("据张连志介绍，瓷房子的灵感来自古瓷碎片", ["张连志"]),
-    ("郭庆祥：我们看画廊如果有好的艺术家", ["郭庆祥"]),
+    ("冯建国：我们看企业如果有好的产品", ["冯建国"]),
     ("原煤：全部建成后增加的发电能力", []),
     ("原作品：《半条命》", []),
     ("万科称，销售回暖。", []),  # a company the dictionary knows, not a speaker
@@ -54,8 +54,8 @@ def test_a_name_ends_where_a_verb_of_speech_begins():
 
 @pytest.mark.parametrize("text, expected", [
     # written for the test: words that count or qualify people before an honorific name none
-    ("中国科学院和中国工程院分别推选出59位和74位新院士", []),
-    ("主要因为诸多院士认为宁缺毋滥", []),
+    ("两院今年分别增选出61位和68位新院士", []),
+    ("不少院士认为评选应当从严", []),
     # the 1979 report: a name before an honorific is one
     ("贯彻执行毛泽东同志、周恩来同志为我们奠定的方针", ["毛泽东", "周恩来"]),
 ])

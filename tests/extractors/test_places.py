@@ -25,7 +25,7 @@ def test_zones_after_their_city(text, expected):
     # the 2019 report; written for the test (the full name); 中日韩自贸区 is no province's zone
     ("推进海南自贸试验区建设、探索建设中国特色自由贸易港",
      [("中国（海南）自由贸易试验区", "place:460000")]),
-    ("依托中国（安徽）自由贸易试验区平台", [("中国（安徽）自由贸易试验区", "place:340000")]),
+    ("用好中国（湖南）自由贸易试验区政策", [("中国（湖南）自由贸易试验区", "place:430000")]),
     ("加快中日韩自贸区谈判", []),
 ])
 def test_free_trade_zones_of_provinces(text, expected):

@@ -43,8 +43,8 @@ def test_credit_lines_of_their_own():
     # clean view has no space between outlet and writer), an outlet's name alone under the date
     assert _credits("2025年某省政府工作报告\n——2025年1月16日在某省人民代表大会上\n来源：辽宁日报\n"
                     "一、工作回顾\n正文。\n") == (["辽宁日报"], set())
-    assert _credits("院士增选揭晓\n本次竞争激烈。\n文|财经E法 杨柳\n编辑 |郭丽琴\n正文。\n") == (
-        ["财经E法"], {("杨柳", "作者", "财经E法"), ("郭丽琴", "编辑", "财经E法")})
+    assert _credits("评选结果揭晓\n本次竞争激烈。\n文|财经E法 周敏\n编辑 |吴芳\n正文。\n") == (
+        ["财经E法"], {("周敏", "作者", "财经E法"), ("吴芳", "编辑", "财经E法")})
     assert _credits("关于开展活动的通知\n2020-07-16\n中国电源产业网\n各省工业和信息化主管部门：\n"
                     "正文。\n")[0] == ["中国电源产业网"]
 
