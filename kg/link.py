@@ -155,7 +155,7 @@ def _issued_in_title(passage: Passage, title: Mention) -> list[Mention]:
 
 
 def _split_plans(inner: str) -> list[str]:
-    """支持数字经济发展若干措施和某省…行动计划（2021-2023年） -> the two plans: a 和/及/、 that
+    """促进数字经济发展若干措施和某省…行动计划（2022-2024年） -> the two plans: a 和/及/、 that
     ends one plan's name begins the next."""
     for m in re.finditer(r"[和及、]", inner):
         left, right = inner[:m.start()], inner[m.end():]

@@ -125,7 +125,7 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
             issuers = _named_issuers(sf, title[:title.index("关于")])
         else:
             continue
-        # 关于印发《支持数字经济发展若干措施》《…行动计划》的通知: what it issues too
+        # 关于印发《促进数字经济发展若干措施》《…行动计划》的通知: what it issues too
         issued = [entity_key(m) for m in sf.mentions[i + 1:i + 9]
                   if m.extractor == ISSUED_DOCUMENT_EXTRACTOR and m.end <= doc.end]
         for org in issuers:

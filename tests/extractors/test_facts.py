@@ -373,8 +373,8 @@ def test_the_research_body_a_unit_is_written_after_is_named_too():
 
 def test_components_of_a_notice_belong_to_the_plan_it_issues_and_names_most():
     # written for the test: a notice issuing a policy and a plan; the actions are the plan's
-    text = ("某省人民政府办公厅关于印发支持数字经济发展若干措施和某省数字经济创新发展行动计划的通知\n"
-            "现将《支持数字经济发展若干措施》和《某省数字经济创新发展行动计划》印发给你们。\n"
+    text = ("某省人民政府办公厅关于印发促进数字经济发展若干措施和某省数字经济创新发展行动计划的通知\n"
+            "现将《促进数字经济发展若干措施》和《某省数字经济创新发展行动计划》印发给你们。\n"
             "《某省数字经济创新发展行动计划》提出，实施算力设施强基行动，开展数据要素赋能行动。\n"
             "《某省数字经济创新发展行动计划》明确了目标。\n")
     from kg.pipeline import extract_document
