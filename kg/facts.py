@@ -10,6 +10,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
@@ -276,21 +277,26 @@ _OWNER_MAX = 10  # characters of a known body's name at the head of a project's
 def name_project_owners(result: DocumentResult) -> None:
     """The known firm or body a listed project's name begins with is named there too (a
     mention of its own, nested in the project's): 比亚迪坪山产业园 -> 比亚迪, 华为溪流背坡村 ->
-    华为. (That it builds the project is no kgo:leads: the contract keeps that for who
+    华为, also by the informal form of its short name (蓝思|科技: 蓝思智能制造产业园 -> 蓝思). (That it builds the project is no kgo:leads: the contract keeps that for who
     heads a programme, 牵头.)"""
-    from kg.extractors.gazetteers import known_body
+    from kg.extractors.gazetteers import informal_firm, known_body
     from kg.extractors.programmes import LISTED_PROJECT_EXTRACTOR
     nested = []
     for m in result.mentions:
         if m.extractor != LISTED_PROJECT_EXTRACTOR:
             continue
         for n in range(min(len(m.text) - 2, _OWNER_MAX), 1, -1):
-            owner = known_body(m.text[:n])
+            # a firm's informal form heads a project named after it too: 中联|智慧产业城
+            owner = known_body(m.text[:n]) or informal_firm(m.text[:n])
             if owner is None:
                 continue
             key, label, name = owner
-            if key not in result.entities:
-                result.entities[key] = Entity(key, label, name)
+            known = result.entities.get(key) or Entity(key, label, name)
+            surface = m.text[:n]
+            if surface != known.name and surface not in known.aliases:
+                # the form written (中联, 德方纳米) names the firm as its other surfaces do
+                known = replace(known, aliases=tuple(sorted({*known.aliases, surface})))
+            result.entities[key] = known
             nested.append(Mention(result.doc.id, m.start, m.start + n, label, m.text[:n],
                                   m.text[:n], OWNER_EXTRACTOR, name, key))
             break

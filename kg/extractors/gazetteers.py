@@ -378,6 +378,39 @@ def known_body(words: str) -> tuple[str, Label, str] | None:
                  if a == 0 and b == len(words)), None)
 
 
+# the trade word a listed firm's short name ends in, which its informal form leaves out
+# (蓝思|科技, 三一|重工, 中联|重科): the form names the firm only at the head of a project named
+# after it (蓝思智能制造产业园), never alone
+_SHORT_NAME_TAIL = re.compile(r"(?:科技|重工|重科|股份|集团|控股|实业|电子|电器|智能|新材|药业|医药)$")
+_INFORMAL_MAX_FREQUENCY = 100  # a form jieba knows more often is a word of its own (美的, 方正)
+
+
+@functools.cache
+def _informal_firms() -> dict[str, tuple[str, Label, str]]:
+    """Informal forms of the firms the tables know, by form, each naming one firm only."""
+    firms: dict[str, set[str]] = {}
+    for f in ("companies.tsv", "stocks.tsv"):
+        for r in table(f):
+            for short in (r["name"], *split_aliases(r.get("aliases", ""))):
+                tail = _SHORT_NAME_TAIL.search(short)
+                if tail is not None and tail.start() >= 2:
+                    firms.setdefault(short[:tail.start()], set()).add(short)
+    out = {}
+    for form, shorts in firms.items():
+        known = {known_body(s) for s in shorts} - {None}
+        if len(known) == 1 and known_body(form) is None and not is_place_name(form) \
+                and word_frequency(form) < _INFORMAL_MAX_FREQUENCY:
+            out[form] = known.pop()
+    return out
+
+
+def informal_firm(words: str) -> tuple[str, Label, str] | None:
+    """(key, class, official name) of the firm whose informal form ``words`` is (中联 ->
+    中联重科股份有限公司), when its short name ends in a trade word and no other firm's does
+    alike; None otherwise."""
+    return _informal_firms().get(words)
+
+
 def ends_with_known_body(words: str) -> bool:
     """Whether ``words`` end with a name the tables know (财政部, 海马汽车)."""
     return any(b == len(words) for _a, b, _v in _known_bodies().find(words))

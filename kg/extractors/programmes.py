@@ -223,6 +223,8 @@ def make_programme_extractor(name: str):
                 surface = text[start:b]
                 bare = surface.strip("“”")
                 quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
+                if not quoted and _LIST_HEAD.search(text, start, a):
+                    continue  # …产业城等|项目: the head noun of a list, whatever jieba glued
                 if text[a:b] == "项目" and not quoted and _INSTITUTION.search(text, start, a):
                     continue  # 湖南大数据交易所|项目建设: the body is named, its project is not
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
@@ -463,6 +465,9 @@ LISTED_PROJECT_EXTRACTOR = "pattern.listed_project"
 # stands between 等 and 项目 qualifies the projects: 一批重大, 重点)
 _PROJECT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+·（）()]")
 _PROJECT_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)项目")
+# 等 and a qualifier before an ending close a list: 南疆铁路、…等重点|项目 names the list's kind
+_LIST_HEAD = re.compile(r"(?<![高平对均同相初中上次特超何])等(?:一批|一系列)?(?:重大|重点|大型|骨干|标志性|示范)?"
+                        r"(?:建设|工程|产业|基础设施)?$")
 # an item that counts or describes (178项节能, 具备条件的重大工程), is a works (兰州炼油厂) or the
 # work done on one (…工厂升级, …乙烯节能, …炼化一体化, a phase: …鲅鱼圈二期) is no named project;
 # a facility is (…科技城, …产业园, …数谷)
@@ -487,9 +492,15 @@ def _proper_item(sv: SentenceView, start: int, end: int) -> bool:
 def _after_particles(sv: SentenceView, start: int, end: int) -> int:
     """The first item of a list without the verbs and particles before it: 新开工了|南疆铁路."""
     words = tokens_within(sv, start, end)
-    verbs = [k for k, (_s, _e, w) in enumerate(words[:3])
-             if w in stop_words() or w in name_verbs() or is_predicate(w)]
-    return words[verbs[-1] + 1][0] if verbs and verbs[-1] + 1 < len(words) else start
+    k = 0  # verbs as a leading run only: 蓝思|智能|制造|产业园 keeps its own verb
+    while k < min(3, len(words) - 1) and (words[k][2] in stop_words() or words[k][2] in name_verbs()
+                                         or is_predicate(words[k][2])):
+        k += 1
+    # a particle closes the verb phrase before it, whatever the verb: 新开工|了|南疆铁路
+    particles = [j for j, (_s, _e, w) in enumerate(words[:3]) if w in stop_words() and j >= k]
+    if particles and particles[-1] + 1 < len(words):
+        k = particles[-1] + 1
+    return words[k][0] if k else start
 
 
 def _starts_with_known_body(item: str) -> bool:

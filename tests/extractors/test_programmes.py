@@ -269,6 +269,25 @@ def test_projects_listed_before_deng_xiangmu(text, expected):
     assert [m.canonical for m in run("pattern.listed_project", text)] == expected
 
 
+def test_a_firms_informal_form_heading_a_project_names_it():
+    # written for the test: 蓝思 of 蓝思科技, 三一 of 三一重工 (a trade word left out), only where
+    # a project is named after the firm; the list's head noun (…城等项目) is no programme
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n加快蓝思智能制造产业园、楚天医药装备基地、"
+                                                "三一桩机产业城等项目建设。\n"))
+    named = {(m.text, r.entities[entity_key(m)].name, m.label.value) for m in r.mentions}
+    assert {("蓝思", "蓝思科技", "Company"), ("楚天", "楚天科技", "Company"),
+            ("三一", "三一重工股份有限公司", "Company"),
+            ("蓝思智能制造产业园", "蓝思智能制造产业园", "Programme")} <= named
+    assert "蓝思" in r.entities["org:蓝思科技"].aliases
+    assert not any(m.text.endswith("等项目") for m in r.mentions)
+    # alone, an informal form names no firm (written for the test)
+    alone = extract_document(Document("d", "d.txt", "新闻\n蓝思集团表示，三一将加大投入。\n"))
+    assert not any(alone.entities[entity_key(m)].name in ("蓝思科技", "三一重工股份有限公司")
+                   for m in alone.mentions)
+
+
 def test_the_known_firm_heading_a_project_is_named_there_too():
     from kg.pipeline import extract_document
     from kg.types import Document
