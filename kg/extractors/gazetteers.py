@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, aligned, register, short_aligned
-from kg.extractors.names import common_words, name_verbs, stop_words, token_spans, tokens_within
+from kg.extractors.names import (
+    common_words,
+    is_predicate,
+    name_verbs,
+    stop_words,
+    token_spans,
+    tokens_within,
+)
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.segment import word_frequency
 from kg.types import Label, Mention
@@ -96,8 +103,22 @@ def places_named_in_words(words: str) -> list[tuple[int, int, tuple[PlaceRow, ..
 
 
 def starts_with_place(words: str) -> bool:
-    """Whether ``words`` begin with the name (or a short form) of a place: 深圳数据交易所."""
-    return any(a == 0 for a, _b, _rows in _place_gazetteer().find(words))
+    """Whether ``words`` begin with the name (or a short form) of a place or of a region of
+    national strategy: 深圳数据交易所, 粤港澳大湾区国家技术创新中心."""
+    return any(a == 0 for a, _b, _rows in _place_gazetteer().find(words)) \
+        or any(a == 0 for a, _b, _v in _regions().find(words))
+
+
+@functools.cache
+def _regions() -> Gazetteer:
+    """Regions of national strategy by every name (regions.tsv): no places of the graph, but
+    a name may begin at one as at a place."""
+    return Gazetteer((n, r["name"]) for r in table("regions.tsv")
+                     for n in (r["name"], *split_aliases(r.get("aliases", ""))))
+
+
+# nouns of planning that policy text writes as verbs before what is planned (规划|建设|…中心)
+_PLANNING_VERBS = frozenset({"规划", "谋划", "筹划", "布局"})
 
 
 def after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> int:
@@ -105,7 +126,8 @@ def after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> in
     深圳数据交易所 (建设银行 keeps its 建设: no place follows it)."""
     spans = tokens_within(sv, start, core_start)
     verbs = 0
-    while verbs < len(spans) - 1 and spans[verbs][2] in name_verbs():
+    while verbs < len(spans) - 1 and (spans[verbs][2] in name_verbs() or is_predicate(spans[verbs][2])
+                                      or spans[verbs][2] in _PLANNING_VERBS):
         verbs += 1
     if verbs and starts_with_place(sv.text[spans[verbs][0]:core_start]):
         return spans[verbs][0]
