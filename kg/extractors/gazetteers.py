@@ -104,7 +104,7 @@ def places_named_in_words(words: str) -> list[tuple[int, int, tuple[PlaceRow, ..
 
 def starts_with_place(words: str) -> bool:
     """Whether ``words`` begin with the name (or a short form) of a place or of a region of
-    national strategy: 深圳数据交易所, 粤港澳大湾区国家技术创新中心."""
+    national strategy: 深圳数据交易所, 成渝地区双城经济圈科技创新中心."""
     return any(a == 0 for a, _b, _rows in _place_gazetteer().find(words)) \
         or any(a == 0 for a, _b, _v in _regions().find(words))
 
