@@ -212,6 +212,7 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
     for key, label, canonical, aliases in rows:
         for s in (canonical, *aliases):
             known[s] = (key, label, canonical)
+    listed = {key for key, _label, _canonical, _aliases in agency_rows()}
     for e in list(result.entities.values()):
         if e.label.is_organization:
             for s in (e.name, *e.aliases):
@@ -235,7 +236,8 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
                                  | _names_of(result, parent))
         elif host is not None:
             parent = known.get(host, (f"org:{host}", Label.RESEARCH, host))
-        else:
+        elif e.key not in listed:  # 国务院办公厅, 国务院新闻办公室: bodies the table lists in
+            # their own right are no units of the body their name begins with
             for n in range(len(e.name) - 2, 1, -1):
                 hit = known.get(e.name[:n])
                 if hit and hit[0] != e.key:

@@ -285,6 +285,15 @@ def test_a_company_is_no_unit_of_the_company_its_name_begins_with():
     assert {s for s, _o in branch} == {"中国石油天然气股份有限公司兰州石化分公司"}
 
 
+def test_bodies_the_table_lists_in_their_own_right_are_no_units():
+    # written for the test; the 1999 report (北大西洋公约组织 begins with 北大, 北京大学's short form)
+    assert not _facts("国务院办公厅印发通知。国务院新闻办公室举行发布会。", Predicate.PART_OF)
+    assert not _facts("以美国为首的北大西洋公约组织悍然对南联盟发动空袭。", Predicate.PART_OF)
+    # a unit written after its body still is one
+    assert ("工业和信息化部节能与综合利用司", "工业和信息化部") in _facts(
+        "工业和信息化部节能与综合利用司负责人介绍了情况。", Predicate.PART_OF)
+
+
 def test_components_belong_only_to_a_plan_the_article_is_about():
     # written for the test, in the manner of a work report: plans named alike, none the topic
     text = ("实施“十四五”规划和乡村建设行动，推进“三北”工程。"
