@@ -38,6 +38,24 @@ def test_unit_of_a_central_agency():
         "工信部装备工业一司", "工业和信息化部装备工业一司", "org:工业和信息化部")
 
 
+@pytest.mark.parametrize("text, canonical, parent", [
+    # written for the test: a research office of a government, two fields joined inside a
+    # department's name; 与 before another body joins two bodies
+    ("江苏省人民政府研究室发布报告", "江苏省人民政府研究室", "org:江苏省人民政府"),
+    ("教育部职业教育与成人教育司司长表示", "教育部职业教育与成人教育司", "org:教育部"),
+    ("国家发展改革委资源节约和环境保护司负责人说", "国家发展和改革委员会资源节约和环境保护司",
+     "org:国家发展和改革委员会"),
+])
+def test_units_of_offices_and_joined_fields(text, canonical, parent):
+    units = [m for n in ("pattern.agency_unit", "pattern.local_agency") for m in run(n, text)
+             if m.parent_key]
+    assert [(m.canonical, m.parent_key) for m in units] == [(canonical, parent)]
+
+
+def test_a_conjunction_before_a_body_joins_two_bodies():
+    assert not [m for m in run("pattern.agency_unit", "工信部与国家能源局联合发布") if m.parent_key]
+
+
 @pytest.mark.parametrize("text, expected", [
     # another country's or region's body is its own entity, never China's body of that name
     ("美国商务部将其列入实体清单，商务部回应", [("美国商务部", "美国商务部"), ("商务部", "商务部")]),
