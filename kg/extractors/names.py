@@ -221,6 +221,9 @@ def _is_name_token(tok: str) -> bool:
 
 
 _QUOTE_MARKS = frozenset("“”《》（）()")
+# 联合 is an adverb before a verb (联合|印发) and a body's word between nouns (苏州联合交易中心;
+# not 组成|联合委员会)
+_JOINT = frozenset({"联合"})
 
 
 def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0,
@@ -240,7 +243,9 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     adjacent = start == core_start
     while idx is not None and idx >= 0:
         s, e, tok = spans[idx]
-        word_ok = _is_name_token(tok) or (adjacent and tok in name_verbs())
+        word_ok = _is_name_token(tok) or (adjacent and tok in name_verbs()) \
+            or (tok in _JOINT and 0 < idx < len(spans) - 1 and not is_predicate(spans[idx + 1][2])
+                and not is_predicate(spans[idx - 1][2]))
         adjacent = False
         if s < min_start or core_start - s > max_len:
             break

@@ -221,6 +221,17 @@ def test_the_company_spoken_of_is_no_name(text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # written for the test: 联合 between nouns is a body's word; before a verb, or after one,
+    # it is an adverb or a verb's object
+    ("支持苏州联合交易中心做大做强", ["苏州联合交易中心"]),
+    ("双方派出代表组成联合委员会", []),
+    ("八部门联合印发通知", []),
+])
+def test_joint_inside_a_name(text, expected):
+    assert [m.canonical for m in run("pattern.organization", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # written for the test: a body's name begins at the region of national strategy it is
     # named for, not at the verbs of planning before it
     ("规划建设成渝地区双城经济圈科技创新中心", "成渝地区双城经济圈科技创新中心"),
