@@ -182,6 +182,9 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
         if row is None:
             return None
         starts_token = at - 1 in sv.bounds
+        if at > 1 and (text[at - 2] in "各每" or any(
+                e == at - 1 and t in _DISTRIBUTIVE for _s, e, t in token_spans(sv))):
+            return None  # 各市人民政府, 相关市人民政府: cities' bodies, not the article's city's
         if level_begins_word(sv, at - 1):
             return None  # 区域, 市场: the level character begins a word of its own
         alone = starts_token and (at in sv.bounds or _after_stop_word(sv, at - 1)
@@ -191,6 +194,10 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
             return None  # 某某省 without a known place: not a bare prefix
         return row.name, at - 1
     return None
+
+
+# words before a bare 省/市/县/区 that make it any or every one of that level
+_DISTRIBUTIVE = frozenset({"相关", "有关", "所在", "其他", "其余", "沿线", "试点"})
 
 
 def _after_stop_word(sv: SentenceView, at: int) -> bool:
