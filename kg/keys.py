@@ -11,7 +11,8 @@ import re
 
 from kg.types import PLACE_LABELS, Label, Mention
 
-_KEY_PREFIX = {Label.PROGRAMME: "prog", Label.EVENT: "event", Label.PERSON: "person"}
+_KEY_PREFIX = {Label.PROGRAMME: "prog", Label.LAW: "law", Label.EVENT: "event",
+               Label.PERSON: "person"}
 
 
 def normalise(name: str) -> str:

@@ -44,6 +44,9 @@ _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[
 # before it, however long and unpunctuated, is a heading, not a line a page break cut
 # (四、…，保证建设和改革的顺利发展\n\n\u3000\u3000中国共产党第十三次全国代表大会确定了…)
 _INDENT = re.compile(r"^(?:\u3000|  |\t)")
+# a line that begins with a closing mark or a clause mark continues the line before it: no
+# paragraph begins so (web pages put a link on a line of its own: 要认真贯彻《\n民族区域自治法\n》，…)
+_CONTINUES = re.compile(r"^[\s\u200b]*[》〉）)”’」』，。、；：！？,.;:!?]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 # layout: whitespace, and the zero-width characters web pages leave inside numbers (74.4\u200b万亿元)
 _WS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
@@ -165,8 +168,8 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         line_start, pos = pos, pos + len(line)
         if not _WS.sub("", line):
             continue  # blank, or only zero-width characters
-        if para_start is not None and (not is_page_break(last_line) or _BLOCK_START.match(line)
-                                       or _INDENT.match(line)):
+        if para_start is not None and not _CONTINUES.match(line) \
+                and (not is_page_break(last_line) or _BLOCK_START.match(line) or _INDENT.match(line)):
             yield para_start, line_start
             para_start = None
         if para_start is None:

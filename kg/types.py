@@ -25,6 +25,7 @@ class Label(str, Enum):
     CITY = "City"
     DISTRICT = "District"
     PROGRAMME = "Programme"
+    LAW = "Law"  # a law of the state (《中华人民共和国企业所得税法》), no programme
     EVENT = "Event"
     PERSON = "Person"
 

@@ -27,6 +27,7 @@ class KGO(DefinedNamespace):
     City: URIRef
     District: URIRef
     Programme: URIRef
+    Law: URIRef
     Event: URIRef
     Person: URIRef
     Post: URIRef

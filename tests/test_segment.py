@@ -44,6 +44,15 @@ def test_an_indented_line_opens_a_paragraph_after_a_long_unpunctuated_heading():
     assert texts[2].endswith("紧扣智能制造\n\n发展生态的四个体系。")
 
 
+def test_a_line_that_begins_with_a_closing_mark_continues_the_line_before():
+    from kg.types import Article, Document
+    # the 2005 work report as web pages give it: a link on a line of its own
+    text = "要认真贯彻《\n民族区域自治法\n》，全面执行民族政策。\n"
+    doc = Document("d", "d.txt", text)
+    texts = [s.text for s in segment(doc, Article("d", 1, "", "", "", 0, len(text), 0))]
+    assert texts == ["要认真贯彻《\n民族区域自治法\n》，全面执行民族政策。"]
+
+
 def test_clean_view_drops_layout_whitespace_and_maps_back():
     raw = "与美\n\n敦力、强生等合作，2021 世界智能制造大会与 AI Labs"
     s = Sentence("d", 10, 10 + len(raw), 1, raw)

@@ -62,6 +62,16 @@ MIN_NAME = 2
 _PLACE_COUNT = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市区县]([一二三四五六七八九十]+大[\u4e00-\u9fff]{0,4})$")
 
 
+# a law's title ends in 法 (宪法, 企业所得税法) or 法典, a draft's in its stage: …法（修订草案）; 办法,
+# 方法, 做法 and the like end documents and words, not laws
+_LAW = re.compile(r"(?:(?<![办方做算立手说看想书疗执])法|法典)(?:[（(][^（）()]{1,8}[）)])?$")
+
+
+def is_law(title: str) -> bool:
+    """《中华人民共和国企业所得税法》, 《宪法》, 《民法典》: a law of the state, no programme."""
+    return len(title) >= 2 and bool(_LAW.search(title))
+
+
 def _is_periodical(title: str) -> bool:
     """《人民日报》, 《4.0 信息速报》, 《财经》: a newspaper, site or journal, not a programme."""
     return title.endswith(("报", "网", "杂志", "周刊", "期刊", "月刊", "学报")) \
@@ -154,7 +164,7 @@ def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: 
     return left
 
 
-@register("pattern.programme", labels={Label.PROGRAMME, Label.MEDIA})
+@register("pattern.programme", labels={Label.PROGRAMME, Label.LAW, Label.MEDIA})
 def make_programme_extractor(name: str):
     """Programmes named in 《》 or by their ending.
 
@@ -173,7 +183,8 @@ def make_programme_extractor(name: str):
             for m in _BOOK_TITLE.finditer(text):
                 title = m.group(1).strip()
                 books.append((m.start(), m.end()))
-                label = Label.MEDIA if _is_periodical(title) else Label.PROGRAMME
+                label = Label.MEDIA if _is_periodical(title) \
+                    else Label.LAW if is_law(title) else Label.PROGRAMME
                 yield sv.mention(m.start(), m.end(), label, name, canonical=title, doc=passage.doc)
             for a, b, strength in _suffix_runs(suffixes, text):
                 if any(s <= a < e for s, e in books):

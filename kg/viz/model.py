@@ -20,10 +20,10 @@ from kg.types import DocumentResult, Entity, Label
 
 # the classes drawn as nodes (targets and statistics are shown in their owner's details)
 NODE_CLASSES = ("GovernmentAgency", "Company", "ResearchOrganization", "MediaOutlet",
-                "Organization", "Country", "Province", "City", "District", "Programme", "Event",
-                "Person")
-_MOST_SPECIFIC = {c: i for i, c in enumerate(("Person", "Event", "Programme", "District", "City",
-                                              "Province", "Country", "MediaOutlet",
+                "Organization", "Country", "Province", "City", "District", "Programme", "Law",
+                "Event", "Person")
+_MOST_SPECIFIC = {c: i for i, c in enumerate(("Person", "Event", "Law", "Programme", "District",
+                                              "City", "Province", "Country", "MediaOutlet",
                                               "ResearchOrganization", "Company",
                                               "GovernmentAgency", "Organization"))}
 

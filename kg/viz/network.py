@@ -27,6 +27,7 @@ STYLE = {
     "City": ("#CC79A7", "triangle", "市 City"),
     "District": ("#DDAACC", "triangle", "区县 District"),
     "Programme": ("#D55E00", "diamond", "规划/项目 Programme"),
+    "Law": ("#8C564B", "diamond", "法律 Law"),
     "Event": ("#C9B800", "star", "活动 Event"),
     "Person": ("#000000", "dot", "人物 Person"),
 }

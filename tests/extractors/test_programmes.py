@@ -4,6 +4,9 @@ from __future__ import annotations
 import pytest
 
 from kg.keys import entity_key
+from rdflib import RDFS
+
+RDFS_LABEL = RDFS.label
 from helpers import chosen, run
 
 
@@ -120,6 +123,35 @@ def test_a_title_issued_keeps_its_own_verbs(text, expected):
 ])
 def test_a_name_never_begins_at_a_modal_a_light_verb_or_an_adverb(text, expected):
     assert [m.canonical for m in run("pattern.programme", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the work reports (2007, 1984, 2005): a law's title names a law, no programme; documents
+    # ending in 办法 or 条例 stay programmes
+    ("《中华人民共和国企业所得税法（草案）》将提请本次大会审议",
+     [("Law", "中华人民共和国企业所得税法（草案）")]),
+    ("要认真贯彻《民族区域自治法》", [("Law", "民族区域自治法")]),
+    ("认真实施《信访条例》", [("Programme", "信访条例")]),
+    # written for the test
+    ("依照《宪法》和《民法典》，落实《土地管理办法》", [("Law", "宪法"), ("Law", "民法典"),
+                                            ("Programme", "土地管理办法")]),
+])
+def test_laws_are_no_programmes(text, expected):
+    assert [(m.label.value, m.canonical) for m in run("pattern.programme", text)] == expected
+
+
+def test_a_law_is_typed_kgo_law_in_the_graph(tmp_path):
+    from kg.build import build
+    from kg.vocab import KGO
+    from rdflib import Graph, RDF
+    src = tmp_path / "d.txt"
+    src.write_text("通知\n根据《中华人民共和国企业所得税法》，制定《企业所得税优惠目录》。\n", encoding="utf-8")
+    build([src], tmp_path / "out", html=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    laws = {str(g.value(n, RDFS_LABEL)) for n in g.subjects(RDF.type, KGO.Law)}
+    assert laws == {"中华人民共和国企业所得税法"}
+    assert not any(str(g.value(n, RDFS_LABEL)) == "中华人民共和国企业所得税法"
+                   for n in g.subjects(RDF.type, KGO.Programme))
 
 
 def test_quoted_instance_after_a_programme():
