@@ -166,6 +166,10 @@ def _owner(sf, sv: SentenceView, doc_at: int) -> str:
     return ""
 
 
+# a call for applications: its bounds (以上, 以内, 不超过) are conditions on who may apply
+_APPLICATION = re.compile(r"申报|申请|参评|报名|遴选条件|准入条件")
+
+
 def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_span) -> bool:
     after = clause[n.end:]
     a, b = doc_span
@@ -186,6 +190,10 @@ def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_
         return True  # 1500亿锂业巨头: a bare magnitude before a noun qualifies it
     if clause[:n.start].endswith(("（", "(")) and after.startswith(("）", ")")):
         return True  # 日常监测（60%）: a weight or share noted in brackets
+    if n.comparator != "=" and n.comparator != "~" and _APPLICATION.search(clause):
+        return True  # 申报车型…产量在5000辆以上: a condition to apply, neither goal nor figure
+    if n.unit == "个月" and n.value_max:
+        return True  # 今年1-8个月: a stretch of the calendar, no quantity
     if clause[:n.num_start].endswith("第") and not (n.unit == "位"
                                                    and _RANK_BEFORE.search(clause[:n.num_start])):
         return True  # 第三期, 第二批: an ordinal (居全国第2位 is a rank)
@@ -320,17 +328,23 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
     if any(t.kind == "span" and t.start < at for t in marks):
         return "statistic", None, ""  # 2011年至2021年的6次增选中: of several years
     year = last_at.year if last_at else (ctx.part.year if ctx.part.kind == "review" else doc_year)
-    # a rate over several years is no one year's figure: it keeps its span, not a year
+    # a change over several years keeps its span; its year is the span's end
     reference = year or doc_year
     base = next((t for t in marks if t.kind == "base" and t.start < at
                  and reference and t.year < reference - 1), None)
     if period:
         return "statistic", None, period
     if base is not None and reference:
-        return "statistic", None, f"{base.year}—{reference}年"
+        # 较2012年底增长64.2% (in 2024): the figure of 2024, over the span since its base; in
+        # 从0.64%提高到1.13% the first is the base year's
+        if _FROM_VALUE.match(clause, n.end):
+            return "statistic", base.year, ""
+        return "statistic", reference, f"{base.year}—{reference}年"
     return "statistic", year, ""
 
 
+# what follows the first value of 从…提高到…: that value is where the change began
+_FROM_VALUE = re.compile(r"[^，。；\d]{0,4}?(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|升|降|增)(?:到|至)")
 _STRONG_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|拟|预计到|力求")
 
 

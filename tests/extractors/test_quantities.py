@@ -95,11 +95,12 @@ def test_a_review_without_a_year_in_its_heading():
     assert r.statistics[0].indicator == "国内生产总值比上年增长"  # a change keeps its verb
 
 
-def test_rates_over_several_years_have_no_year():
-    # 2006年政府工作报告
+def test_a_change_since_a_base_is_of_the_spans_end_an_average_of_no_year():
+    # 2006年政府工作报告: the total change is 2005's figure over 2000—2005; the yearly average is
+    # no one year's
     r = report("一、过去五年工作回顾\n2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。", 2006)
     assert [(s.value, s.year, s.period) for s in r.statistics] == [
-        ("57.3", None, "2000—2005年"), ("9.5", None, "年均")]
+        ("57.3", 2005, "2000—2005年"), ("9.5", None, "年均")]
 
 
 def test_goals_met_are_outcomes():
@@ -116,6 +117,19 @@ def test_a_range_goal_and_full_width_digits():
     r = report("一、１９９３年国内工作的回顾\n国内生产总值突破３万亿元大关，比上年增长百分之十三点四。", 1994)
     assert statistics(r) == [("3", "万亿元", 1993), ("13.4", "%", 1993)]
     assert r.statistics[0].comparator == ">"
+
+
+def test_the_first_value_of_a_change_is_its_base_years():
+    # the 2013 report: 从2007年底的8.4%提升到去年底的13.3%, 由6.1%下降到0.95%
+    r = report("资本充足率从2007年底的8.4%提升到去年底的13.3%，不良贷款率由6.1%下降到0.95%。", 2013)
+    assert [(s.value, s.year) for s in r.statistics] == [
+        ("8.4", 2007), ("13.3", 2012), ("6.1", 2007), ("0.95", 2012)]
+
+
+def test_conditions_to_apply_are_neither_goals_nor_figures():
+    # written for the test: a call for applications bounds who may apply; 1-8个月 is a stretch
+    r = report("要求申报车型今年1-8个月合计产量在3000辆以上，单一企业申报车型不超过两款。", 2024, "消息")
+    assert not r.statistics and not r.targets
 
 
 def test_news_reports_figures_of_the_year_it_names():
