@@ -220,6 +220,7 @@ def _one_word(sv: SentenceView, start: int, end: int) -> bool:
 def _make_suffix_extractor(name: str, labels: set[Label]):
     gaz = _suffix_gazetteer(labels)
     ends_with_known_body("")  # its table joins the shared scan now, before workers fork
+    starts_with_place("")  # and the regions' table
 
     def extract(passage: Passage) -> Iterator[Mention]:
         named: dict[str, str] = {}  # body ending -> the last body of the article with it

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import (
     after_verb_before_place,
+    informal_firm,
     is_place_name,
     place_index,
     places_ending,
@@ -525,6 +526,8 @@ def make_listed_project_extractor(name: str):
     等项目建设 -> the three (Programme); 实施一批交通、能源、水利等重大工程项目 (sectors) -> nothing.
     Most items must read as names; then every item that is no dictionary word or generic phrase
     is one."""
+    informal_firm("")  # the owners' table is built before workers fork
+
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             if "项目" not in sv.text:
