@@ -41,7 +41,8 @@ _ESTIMATED_PERIOD = re.compile(r"预计(?:今年|本年度?|\d{4}年)?(?:上半�
 # the past or the present as reported
 _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年|上年|此前|同比|环比|授予|评选出|表彰|"
                    r"[比较](?:上年|去年|上一年)|创(?:历史)?新高|刷新")
-_CHANGE = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][上去]年(?:同期|末|底)?")
+_CHANGE = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][上去]年(?:同期|末|底)?|"
+                     r"[比较](?:上月|\d{1,2}月(?:底|末|初|份)?)")
 _PERIOD = re.compile(r"每年|年均|年平均|平均每年")
 # a number that conditions what is counted: 投资超5000万元的项目, 超100亿元的企业
 _QUALIFIER_AFTER = re.compile(r"^的[^，。；、]{0,12}?(?:项目|企业|工程|产品|城市|地区|县|单位|机构|院校|车型)"

@@ -126,6 +126,13 @@ def test_the_first_value_of_a_change_is_its_base_years():
         ("8.4", 2007), ("13.3", 2012), ("6.1", 2007), ("0.95", 2012)]
 
 
+def test_a_change_since_an_earlier_month_is_reported():
+    # written for the test: what is expected by the month's end is ahead; 较8月底 reports
+    r = report("电厂存煤月底有望突破1.2亿吨，目前可用20天，较8月底增加6天。", 2021, "发布会")
+    assert [t[0] for t in targets(r)] == ["1.2"]
+    assert statistics(r) == [("20", "天", 2021), ("6", "天", 2021)]
+
+
 def test_conditions_to_apply_are_neither_goals_nor_figures():
     # written for the test: a call for applications bounds who may apply; 1-8个月 is a stretch
     r = report("要求申报车型今年1-8个月合计产量在3000辆以上，单一企业申报车型不超过两款。", 2024, "消息")
