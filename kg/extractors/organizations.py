@@ -49,6 +49,9 @@ from kg.types import Label, Mention
 MIN_NAME = 2  # characters before the suffix
 # endings that name an event only when its name is quoted or numbered
 _NAMED_ONLY_IF_QUOTED = frozenset({"活动", "对接会", "洽谈会", "推介会", "招商会"})
+# …or in the title of the notice that launches it: 关于开展|X活动|的通知
+_NOTICE_OF = re.compile(r"关于(?:组织)?(?:开展|举办|实施)$")
+_NOTICE_KIND = re.compile(r"的(?:通知|实施意见|意见|实施方案|方案|函)")
 _ORDINAL_OR_YEAR = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d{4}年?")
 # endings that make no legal name: 贷款公司 and 外贸公司 are kinds of company
 _BARE_COMPANY = frozenset({"公司", "集团", "集团公司", "银行", "证券"})
@@ -224,6 +227,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
 
     def extract(passage: Passage) -> Iterator[Mention]:
         named: dict[str, str] = {}  # body ending -> the last body of the article with it
+        campaigns: set[str] = set()  # campaigns a notice's title names: named in its text too
         for sv in passage.sentences:
             for a, b, label in gaz.find(sv.text):
                 if b not in sv.bounds and b < len(sv.text) and sv.text[b] not in "（(，。、；：”" \
@@ -274,7 +278,10 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     continue  # 公司全资子公司, 预计会减少公司: the company spoken of, no name
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \
                         and not _ORDINAL_OR_YEAR.match(sv.text, start):
-                    continue  # 全民阅读活动 is an activity; “对话德国”活动 and 2024年…活动 are events
+                    if _NOTICE_OF.search(sv.text, 0, start) and _NOTICE_KIND.match(sv.text, b):
+                        campaigns.add(sv.text[start:b])  # 关于开展X活动的通知 names X活动
+                    elif sv.text[start:b] not in campaigns:
+                        continue  # 全民阅读活动 is an activity; “对话德国”活动, 2024年…活动 are events
                 if sv.text[a:b] in _NAMED_ONLY_BY_PLACE:
                     at = _local_place_at(sv.text[start:a])
                     if at is None or _NOT_ONE_PLATFORM.search(sv.text, start + at, a):

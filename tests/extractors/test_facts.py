@@ -105,6 +105,10 @@ def test_who_launches_or_runs_a_campaign_leads_it():
     hosted = "由文化和旅游部主办的2026年全国“文旅消费月”活动在杭州举行。"
     assert not _facts(hosted, Predicate.LEADS)
     assert ("2026年全国“文旅消费月”", "文化和旅游部") in _facts(hosted, Predicate.ORGANIZED_BY)
+    # the campaign a notice's title launches is named in its text too, and led by who runs it
+    notice = _facts("关于开展农机具下乡活动的通知。为促进农机推广，农业农村部、财政部将于今年联合组织开展"
+                    "农机具下乡活动。", Predicate.LEADS)
+    assert notice == {("农业农村部", "农机具下乡活动"), ("财政部", "农机具下乡活动")}
     # 开展调研 runs nothing: no programme of the article is led by it
     assert not _facts("《数字经济发展规划》发布。工业和信息化部开展调研。", Predicate.LEADS)
 

@@ -90,6 +90,9 @@ def test_bare_city_prefix_takes_the_article_city():
     # a matchmaking meeting is named only as a title (written for the test)
     ("举行银企对接会", []),
     ("深入开展全民阅读活动", []),
+    # written for the test: a notice's title names the campaign it launches
+    ("关于开展农机具下乡活动的通知", ["农机具下乡活动"]),
+    ("关于开展全民阅读活动", []),
     ("坚决打击非法金融活动。", []),
     # contests named in Latin letters, listed before 等…评测
     ("连续多次获得CHiME、Blizzard、IWSLT等各类国际评测冠军", ["Blizzard", "CHiME", "IWSLT"]),
