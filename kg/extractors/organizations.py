@@ -337,7 +337,7 @@ def make_organization_extractor(name: str):
 # endings that name one body only after the place that runs it: 阿坝州共享交换平台
 _NAMED_ONLY_BY_PLACE = frozenset({"平台"})
 # platforms counted (江苏12家平台) or of a level (江苏省级…示范平台) are a class, not one body
-_NOT_ONE_PLATFORM = re.compile(r"[0-9０-９一二三四五六七八九十百千]+[家个批类大]|[省市县区]级|国家级"
+_NOT_ONE_PLATFORM = re.compile(r"[0-9０-９一二两三四五六七八九十百千几]+[家个批类大]|[省市县区]级|国家级"
                                r"|[及和与、（）()]")  # 数据共享平台及政务服务平台: two, not one
 
 

@@ -327,10 +327,40 @@ def plan_components(sf: SentenceFacts) -> Iterator[Relation]:
                                       "relation.plan_components")
 
 
+# what a body is made of, written right after its name: 平台包括：A、B、C三大子平台, 中心下设A、B
+_COMPRISES = re.compile(r"包括|包含|下设|设有")
+_LIST_JOINERS = frozenset("、和及与：: ")
+
+
+def body_components(sf: SentenceFacts) -> Iterator[Relation]:
+    """苏州市公共数据平台包括：苏州市数据共享平台、苏州市数据开放平台 -> each is part of the platform:
+    the bodies listed right after 包括/下设 are parts of the body named right before it."""
+    orgs = _orgs(sf.mentions)
+    if len(orgs) < 3:
+        return
+    doc = sf.passage.doc.text
+    for vs, ve in _verb_offsets(sf, _COMPRISES):
+        whole = next((m for m in orgs if m.end <= vs and not doc[m.end:vs].strip()), None)
+        if whole is None:
+            continue
+        parts, at = [], ve
+        for m in orgs:
+            if m.start < ve:
+                continue
+            if m.start < at or set(doc[at:m.start]) - _LIST_JOINERS:
+                break  # the list ends where something else than a joiner stands
+            parts.append(m)
+            at = m.end
+        if len(parts) >= 2:  # a list, not a body one happens to name after the verb
+            for part in parts:
+                yield sf.relation(Predicate.PART_OF, entity_key(part), entity_key(whole),
+                                  "relation.body_components")
+
+
 def extract_relations(sf: SentenceFacts) -> list[Relation]:
     """Every relation of one sentence."""
     out: set[Relation] = set()
     for rule in (issued_by, roles, selected, events, located_in, located_by_verb,
-                 plan_components):
+                 plan_components, body_components):
         out.update(rule(sf))
     return sorted(r for r in out if r.subject != r.object)

@@ -298,6 +298,14 @@ def test_bodies_the_table_lists_in_their_own_right_are_no_units():
         "工业和信息化部节能与综合利用司负责人介绍了情况。", Predicate.PART_OF)
 
 
+def test_the_bodies_a_body_comprises_are_its_parts():
+    # written for the test: a list right after 包括 or 下设; customers a firm names are no parts
+    parts = _facts("苏州市公共数据平台包括：苏州市数据共享平台、苏州市数据开放平台两大子平台。",
+                   Predicate.PART_OF)
+    assert {("苏州市数据共享平台", "苏州市公共数据平台"), ("苏州市数据开放平台", "苏州市公共数据平台")} <= parts
+    assert not _facts("公司主要客户包括华为、中兴、小米等。", Predicate.PART_OF)
+
+
 def test_components_belong_only_to_a_plan_the_article_is_about():
     # written for the test, in the manner of a work report: plans named alike, none the topic
     text = ("实施“十四五”规划和乡村建设行动，推进“三北”工程。"
