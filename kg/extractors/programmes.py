@@ -89,6 +89,8 @@ _CONJUNCTIONS = "和与及、或"
 # endings that are also verbs, and the verbs they pair with (规划建设, 计划投资, 规划布局)
 _VERB_ENDINGS = frozenset({"规划", "计划"})
 _VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进")
+# the work done on a named pilot, after its name: …城市试点|工作, …综合试点|建设
+_WORK_ON = re.compile(r"(?:工作|建设)(?:[，。、；：”）)]|$)")
 # nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)
 # a body whose project is no programme of its own (湖南大数据交易所项目; a facility such as
 # 数据中心 is the project itself)
@@ -193,7 +195,8 @@ def make_programme_extractor(name: str):
                 if strength == "institution":
                     yield from _institution(sv, a, b, bodies, name, passage)
                     continue
-                if b < len(text) and b not in sv.bounds and text[b] not in "（(，。、；：”":
+                if b < len(text) and b not in sv.bounds and text[b] not in "（(，。、；：”" \
+                        and not (text[a:b].endswith("试点") and _WORK_ON.match(text, b)):
                     continue
                 if text.startswith(_WHAT_FOLLOWS, b):
                     continue  # 地方政府专项债券, 专项资金: the ending qualifies a noun

@@ -112,6 +112,9 @@ def test_a_title_issued_keeps_its_own_verbs(text, expected):
     ("国债投资首先用于在建项目", []),
     ("抓紧修订外商投资产业指导目录", ["外商投资产业指导目录"]),
     ("把环境保护纳入经济和社会发展计划", ["经济和社会发展计划"]),
+    # the work on a named pilot is no part of its name (the 2012 and 2003 reports)
+    ("重点是加快推进营业税改征增值税试点工作，完善试点", ["营业税改征增值税试点"]),
+    ("开展了相对集中行政处罚权试点工作。", ["相对集中行政处罚权试点"]),
     # verbs before the place a plan is named for (the 2011 report)
     ("颁布实施全国主体功能区规划", ["全国主体功能区规划"]),
     # 专项附加扣除 is a tax deduction, not a programme (the 2025 report)
