@@ -27,6 +27,7 @@ from kg.extractors.names import (
     is_predicate,
     list_items,
     name_start,
+    only_predicates,
     name_verbs,
     stop_words,
     token_spans,
@@ -167,6 +168,34 @@ def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: 
     return left
 
 
+def _after_joined_name(sv: SentenceView, start: int, core_start: int, suffixes: Gazetteer) -> int:
+    """Where a name starts after another programme's name and 和, 与 or 及 before it: 智能制造工程和|
+    质量提升工程 are two."""
+    text = sv.text
+    for i in range(core_start - 1, start, -1):
+        if text[i] in "和与及" and i in sv.bounds and i + 1 in sv.bounds \
+                and any(b == i - start for _a, b, _v in suffixes.find(text[start:i])):
+            return i + 1
+    return start
+
+
+def _fields_joined(sv: SentenceView, start: int, core_start: int, suffixes: Gazetteer) -> int:
+    """The start of a name whose 与 or 和 joins two fields (用电大户与发电企业直接交易试点), or
+    ``start``: not when what stands before it ends a programme's name (…工程和质量提升工程 are
+    two), is a place or a body, or is only verbs and generic words."""
+    text = sv.text
+    if start < 3 or text[start - 1] not in "与和" or start - 1 not in sv.bounds \
+            or "“" in text[start:core_start]:
+        return start  # (参与|重大科技项目: a verb's 与)
+    left = after_leading_verbs(sv, name_start(sv, start - 1, max_len=12), start - 1)
+    conjunct = text[left:start - 1]
+    if len(conjunct) < 2 or any(b == len(conjunct) for _a, b, _v in suffixes.find(conjunct)) \
+            or is_place_name(conjunct) or _starts_with_known_body(conjunct) \
+            or is_generic(sv, left, start - 1) or only_predicates(sv, left, start - 1):
+        return start
+    return left
+
+
 @register("pattern.programme", labels={Label.PROGRAMME, Label.LAW, Label.MEDIA})
 def make_programme_extractor(name: str):
     """Programmes named in 《》 or by their ending.
@@ -215,7 +244,8 @@ def make_programme_extractor(name: str):
                 issued = _title_after_issuing(sv, start)
                 start = issued if issued is not None else \
                     after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
-                start = _shared_head_start(sv, start, a, suffixes)
+                start = _fields_joined(sv, _shared_head_start(sv, start, a, suffixes), a, suffixes)
+                start = _after_joined_name(sv, start, a, suffixes)
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设

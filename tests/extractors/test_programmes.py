@@ -112,6 +112,12 @@ def test_a_title_issued_keeps_its_own_verbs(text, expected):
     ("国债投资首先用于在建项目", []),
     ("抓紧修订外商投资产业指导目录", ["外商投资产业指导目录"]),
     ("把环境保护纳入经济和社会发展计划", ["经济和社会发展计划"]),
+    # 和 after one programme's name begins another's; 与 between two fields joins them, the 与 of
+    # 参与 joins nothing (the work reports; written for the test)
+    ("三峡工程和小浪底工程的截流都将", ["三峡工程", "小浪底工程"]),
+    ("实施耕地质量保护与提升行动", ["耕地质量保护与提升行动"]),
+    ("开展用电大户与发电企业直接交易试点。", ["用电大户与发电企业直接交易试点"]),
+    ("鼓励民间资本参与国家重大科技项目。", []),
     # the work on a named pilot is no part of its name (the 2012 and 2003 reports)
     ("重点是加快推进营业税改征增值税试点工作，完善试点", ["营业税改征增值税试点"]),
     ("开展了相对集中行政处罚权试点工作。", ["相对集中行政处罚权试点"]),
