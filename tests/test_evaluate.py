@@ -79,8 +79,8 @@ def dev_scores():
 # the dev set's scores today, a little below: a change that loses ground fails
 DEV_FLOORS = {
     "gov": 0.94, "company": 0.83, "research": 0.87, "org": 0.77, "media": 0.97, "place": 0.91,
-    "programme": 0.83, "person": 0.96, "any-org": 0.87, "issuedBy": 0.92, "partOf": 0.85,
-    "locatedIn": 0.84, "leads": 0.35, "holdsPost": 0.94, "source": 0.94, "targets": 0.94,
+    "programme": 0.84, "person": 0.96, "any-org": 0.87, "issuedBy": 0.92, "partOf": 0.86,
+    "locatedIn": 0.84, "leads": 0.55, "holdsPost": 0.94, "source": 0.94, "targets": 0.94,
     "figures": 0.79,
 }
 
