@@ -215,6 +215,32 @@ def _fields_joined_start(sv: SentenceView, start: int, core_start: int) -> int:
     return left
 
 
+# groups named for their mission, verbs included: 江苏省推进制造强省建设领导小组(办公室)
+_MISSION_GROUP = re.compile(r"领导小组|协调小组")
+_MISSION_MAX = 24
+_MISSION_VERBS = frozenset({"推进", "推动", "加快", "深化", "实施", "建设", "促进", "全面", "深入",
+                            "落实", "贯彻落实", "开展", "加强"})
+
+
+def _mission_start(passage: Passage, sv: SentenceView, core_start: int) -> int | None:
+    """Where a group named for its mission begins: at the place the nearest before it, when
+    only its mission (no punctuation) stands between (江苏省|推进制造强省建设|领导小组); None when
+    no place is there."""
+    text = sv.text
+    for end, place in sorted(places_ending(passage, sv).items(), reverse=True):
+        if end > core_start:
+            continue
+        at = sv.view.offsets.index(place.start) if place.start in sv.view.offsets else -1
+        if at < 0 or core_start - at > _MISSION_MAX or re.search(r"[，。、；：,;]", text[end:core_start]):
+            return None
+        words = [t for _s, _e, t in tokens_within(sv, end, core_start)]
+        if any((t in stop_words() and t not in _MISSION_VERBS) or _BODY_WORD_END.search(t)
+               for t in words):
+            return None  # 江苏省政府|成立|…领导小组: a body sets the group up, it is no mission
+        return at
+    return None
+
+
 def _one_word(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the text between ``start`` and ``end`` is one jieba token."""
     return [(s, e) for s, e, _t in tokens_within(sv, start, end)] == [(start, end)]
@@ -242,7 +268,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 start = after_verb_before_place(sv, _two_bodies_apart(sv.text, start, a), a)
                 if label in (Label.ORGANIZATION, Label.RESEARCH):
                     start = _fields_joined_start(sv, start, a)
-                if label is not Label.EVENT:
+                mission = _mission_start(passage, sv, a) if _MISSION_GROUP.match(sv.text, a) \
+                    else None
+                if mission is not None:
+                    start = mission  # 江苏省|推进制造强省建设|领导小组: its mission is its name's
+                elif label is not Label.EVENT:
                     # a name never begins with a verb or an adverb, nor is made of them:
                     # 严厉查处|长春长生公司, 学习|长春光学精密机械研究所, 真正地|学会, 优化|海关
                     start = _after_leading_predicates(sv, start, a, label)

@@ -224,6 +224,21 @@ def test_the_company_spoken_of_is_no_name(text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # written for the test: a group named for its mission keeps the mission's verbs, from its
+    # place on; a body that sets a group up is no part of its name
+    ("江苏省推进制造强省建设领导小组办公室印发通知", "江苏省推进制造强省建设领导小组办公室"),
+    ("浙江省深化数字化改革协调小组召开会议", "浙江省深化数字化改革协调小组"),
+])
+def test_groups_named_for_their_mission(text, expected):
+    assert max((m.canonical for m in run("pattern.organization", text)), key=len) == expected
+
+
+def test_a_body_that_sets_a_group_up_is_no_part_of_its_name():
+    assert not [m for m in run("pattern.organization", "江苏省政府成立全省数字经济发展领导小组")
+                if m.canonical.startswith("江苏省政府")]
+
+
+@pytest.mark.parametrize("text, expected", [
     # written for the test: 联合 between nouns is a body's word; before a verb, or after one,
     # it is an adverb or a verb's object
     ("支持苏州联合交易中心做大做强", ["苏州联合交易中心"]),
