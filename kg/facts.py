@@ -279,8 +279,9 @@ _OWNER_MAX = 10  # characters of a known body's name at the head of a project's
 def name_project_owners(result: DocumentResult) -> None:
     """The known firm or body a listed project's name begins with is named there too (a
     mention of its own, nested in the project's): 比亚迪坪山产业园 -> 比亚迪, 华为溪流背坡村 ->
-    华为, also by the informal form of its short name (蓝思|科技: 蓝思智能制造产业园 -> 蓝思). (That it builds the project is no kgo:leads: the contract keeps that for who
-    heads a programme, 牵头.)"""
+    华为, also by the informal form of its short name (蓝思|科技: 蓝思智能制造产业园 -> 蓝思).
+    (That it builds the project is no kgo:leads: the contract keeps that for who heads a
+    programme, 牵头.)"""
     from kg.extractors.gazetteers import informal_firm, known_body
     from kg.extractors.programmes import LISTED_PROJECT_EXTRACTOR
     nested = []

@@ -169,7 +169,8 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if not _WS.sub("", line):
             continue  # blank, or only zero-width characters
         if para_start is not None and not _CONTINUES.match(line) \
-                and (not is_page_break(last_line) or _BLOCK_START.match(line) or _INDENT.match(line)):
+                and (not is_page_break(last_line) or _BLOCK_START.match(line)
+                     or _INDENT.match(line)):
             yield para_start, line_start
             para_start = None
         if para_start is None:

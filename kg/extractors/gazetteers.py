@@ -126,7 +126,8 @@ def after_verb_before_place(sv: SentenceView, start: int, core_start: int) -> in
     深圳数据交易所 (建设银行 keeps its 建设: no place follows it)."""
     spans = tokens_within(sv, start, core_start)
     verbs = 0
-    while verbs < len(spans) - 1 and (spans[verbs][2] in name_verbs() or is_predicate(spans[verbs][2])
+    while verbs < len(spans) - 1 and (spans[verbs][2] in name_verbs()
+                                      or is_predicate(spans[verbs][2])
                                       or spans[verbs][2] in _PLANNING_VERBS):
         verbs += 1
     if verbs and starts_with_place(sv.text[spans[verbs][0]:core_start]):

@@ -231,7 +231,8 @@ def _mission_start(passage: Passage, sv: SentenceView, core_start: int) -> int |
         if end > core_start:
             continue
         at = sv.view.offsets.index(place.start) if place.start in sv.view.offsets else -1
-        if at < 0 or core_start - at > _MISSION_MAX or re.search(r"[，。、；：,;]", text[end:core_start]):
+        if at < 0 or core_start - at > _MISSION_MAX \
+                or re.search(r"[，。、；：,;]", text[end:core_start]):
             return None
         words = [t for _s, _e, t in tokens_within(sv, end, core_start)]
         if any((t in stop_words() and t not in _MISSION_VERBS) or _BODY_WORD_END.search(t)
