@@ -24,3 +24,18 @@ def test_two_labels_or_a_bad_comparator_do_not(graph):
     report = validate_graph(g)
     assert not report.conforms
     assert "label" in report.text and "comparator" in report.text
+
+
+def test_an_article_with_two_sources_and_a_law_conforms(tmp_path):
+    # written for the test: a republished piece names the outlet and the one it comes from
+    from kg.build import build
+    src = tmp_path / "d.txt"
+    src.write_text("新闻\n新华社北京3月5日电 根据《中华人民共和国企业所得税法》，制定《企业所得税优惠目录》。\n"
+                   "来源：人民日报\n", encoding="utf-8")
+    build([src], tmp_path / "out", html=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    dcterms = Namespace("http://purl.org/dc/terms/")
+    assert len(set(g.objects(None, dcterms.source))) == 2
+    assert set(g.subjects(None, KGO.Law))
+    report = validate_file(tmp_path / "out" / "graph.ttl")
+    assert report.conforms, report.text[:2000]
