@@ -514,7 +514,7 @@ _PROJECT_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从�
 _LIST_HEAD = re.compile(r"(?<![高平对均同相初中上次特超何])等(?:一批|一系列)?(?:重大|重点|大型|骨干|标志性|示范)?"
                         r"(?:建设|工程|产业|基础设施)?$")
 # an item that counts or describes (178项节能, 具备条件的重大工程), is a works (兰州炼油厂) or the
-# work done on one (…工厂升级, …乙烯节能, …炼化一体化, a phase: …鲅鱼圈二期) is no named project;
+# work done on one (…钢厂升级, …余热节能, …炼化一体化, a phase: …冷轧二期) is no named project;
 # a facility is (…科技城, …产业园, …数谷)
 _NOT_A_PROJECT = re.compile(r"的|^\d|[厂矿]$|(?:升级|改造|扩建|扩能|技改|节能|一体化|搬迁|"
                             r"[一二三四五六七八九十]期)$")

@@ -299,7 +299,7 @@ def test_well_known_programmes_that_are_dictionary_words(text, expected):
     ("加快建设“数字+”未来科学城、河西智汇产业园、橘子洲博物馆等项目",
      ["“数字+”未来科学城", "河西智汇产业园", "橘子洲博物馆"]),
     # written for the test: the work done on a works (a phase, a saving) names no project
-    ("推进梅溪湖科技城、岳麓国际智造城、“数字+”未来科学城、湘钢冷轧二期、华菱钢铁乙烯节能等重大项目建设",
+    ("推进梅溪湖科技城、岳麓国际智造城、“数字+”未来科学城、湘钢冷轧二期、华菱钢铁余热节能等重大项目建设",
      ["梅溪湖科技城", "岳麓国际智造城", "“数字+”未来科学城"]),
     # the work reports (2016, 2010, 1956): lists of sectors, kinds and works are none
     ("实施一批交通、能源、水利等重大工程项目", []),
