@@ -411,7 +411,8 @@ def known_body(words: str) -> tuple[str, Label, str] | None:
 # the trade word a listed firm's short name ends in, which its informal form leaves out
 # (蓝思|科技, 三一|重工, 中联|重科): the form names the firm only at the head of a project named
 # after it (蓝思智能制造产业园), never alone
-_SHORT_NAME_TAIL = re.compile(r"(?:科技|重工|重科|股份|集团|控股|实业|电子|电器|智能|新材|药业|医药)$")
+_TRADE_WORD = re.compile(r"科技|重工|重科|股份|集团|控股|实业|电子|电器|智能|新材|药业|医药")
+_SHORT_NAME_TAIL = re.compile(f"(?:{_TRADE_WORD.pattern})$")
 _INFORMAL_MAX_FREQUENCY = 100  # a form jieba knows more often is a word of its own (美的, 方正)
 
 
@@ -579,6 +580,18 @@ def _stock_gazetteers() -> tuple[Gazetteer, Gazetteer]:
             Gazetteer((r["name"], f"org:{r['name']}") for r in rows if r["alone"] != "yes"))
 
 
+def _with_trade_word(sv: SentenceView, end: int) -> int:
+    """Where a short name ends with the trade word jieba glued to its last character
+    (华润微|电子 in 华润|微电子): the firm's name with its trade word is the firm's too."""
+    if end in sv.bounds:
+        return end
+    longer = end + 2
+    if (longer in sv.bounds or longer == len(sv.text)) \
+            and _TRADE_WORD.fullmatch(sv.text, end, longer):
+        return longer
+    return end
+
+
 @register("gazetteer.stock", labels={Label.COMPANY})
 def make_stock_extractor(name: str):
     """Listed companies by their stock short names: 欣旺达、德方纳米 -> Company.
@@ -600,6 +613,7 @@ def make_stock_extractor(name: str):
             for a, b, key, by_itself in found:
                 if a not in sv.bounds:
                     continue
+                short, b = b, _with_trade_word(sv, b)
                 if (by_itself and (b in sv.bounds or b == len(text))) \
                         or _STOCK_CONTEXT.match(text, b):
                     # 宁夏宝丰能源: the province written before a short name is part of the name
@@ -607,6 +621,6 @@ def make_stock_extractor(name: str):
                     start = a
                     if a in ends and ends[a].start in sv.view.offsets:
                         start = sv.view.offsets.index(ends[a].start)
-                    yield sv.mention(start, b, Label.COMPANY, name, canonical=text[a:b],
+                    yield sv.mention(start, b, Label.COMPANY, name, canonical=text[a:short],
                                      key=key, doc=passage.doc)
     return extract

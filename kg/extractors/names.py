@@ -124,8 +124,17 @@ def is_generic(sv: SentenceView, start: int, core_start: int, *, common: bool = 
     ``common`` also all frequent common words (外贸 + 公司)."""
     from kg.segment import tokens
     words = tokens(sv.text[start:core_start])
-    return all(w in generic_words() or not w.strip() or is_quantity(w)
-               or (common and _is_common(w)) for w in words)
+    # a number and its measure word count things (57|户), as 多家 does (360|公司 is a name)
+    measure = [len(w) == 1 and w in _MEASURES for w in words]
+    counted = [w.isdigit() and i + 1 < len(words) and measure[i + 1]
+               or measure[i] and i > 0 and words[i - 1].isdigit() for i, w in enumerate(words)]
+    return all(w in generic_words() or not w.strip() or is_quantity(w) or _is_attribute(w)
+               or (common and _is_common(w)) or c for w, c in zip(words, counted))
+
+
+def _is_attribute(word: str) -> bool:
+    """An attributive word in 性 (行政性, 竞争性, 全国性): it says what kind a thing is."""
+    return len(word) >= 3 and word.endswith("性")
 
 
 def _is_common(word: str) -> bool:
@@ -134,8 +143,9 @@ def _is_common(word: str) -> bool:
     return word in cw or (len(word) == 4 and word[:2] in cw and word[2:] in cw)
 
 
-# 一家, 两家, 另一家, 这个: a count of things, never part of a name (国家 and 专家 are words)
-_QUANTITY = re.compile(r"^[另这那该每各某]?[一二两三四五六七八九十百千几多数\d]*[家个所位批项]$")
+# 一家, 两家, 另一家, 这个, 57户: a count of things, never part of a name (国家 and 专家 are words)
+_MEASURES = "家个所位批项户类种"
+_QUANTITY = re.compile(f"^[另这那该每各某]?[一二两三四五六七八九十百千几多数\\d]*[{_MEASURES}]$")
 
 
 def is_quantity(word: str) -> bool:

@@ -165,7 +165,8 @@ def _bloc_words() -> frozenset[str]:
 
 def _is_bloc(sv: SentenceView, start: int, end: int) -> bool:
     """Whether the words before 集团 make it a political bloc (侵略|集团, 东南亚|条约|集团)."""
-    return any(t in _bloc_words() for _s, _e, t in tokens_within(sv, start, end))
+    # a word jieba joined to 集团 counts too (林彪|反党集团)
+    return any(w in sv.text[start:end + 2] for w in _bloc_words())
 
 
 # how often a word must be met to be a kind of school or lab rather than a proper name (技师,
@@ -301,10 +302,13 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                                      parent_key=f"org:{office[:-len(_OFFICE)]}", doc=passage.doc)
                     continue
                 one_kind = sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a)
-                if a - start < MIN_NAME or is_generic(
-                        sv, start, a, common=sv.text[a:b] in _BARE_COMPANY or one_kind) \
+                # 子公司, 母公司, 分公司: a company's relation to another, as common as 公司
+                ends = (a, a - 1) if sv.text[a:b] == "公司" and sv.text[a - 1] in "子母分" else (a,)
+                if a - start < MIN_NAME or any(is_generic(
+                        sv, start, e, common=sv.text[a:b] in _BARE_COMPANY or one_kind)
+                        for e in ends) \
                         or (one_kind and _kind_word(sv.text[start:a])):
-                    continue  # 外贸公司, 整合|大学, 场景|实验室, 技师|学院: a kind, not a name
+                    continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院: a kind, not a name
                 if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):
                     continue  # 公司全资子公司, 预计会减少公司: the company spoken of, no name
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \

@@ -53,10 +53,11 @@ _COUNT_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十百千万0-9
                            r"[一二三四五六七八九十百千0-9０-９]+(?:大|类|条))")
 # a numbered set of key projects: 科技创新七大重点工程 (重点 elsewhere stops a name)
 _KEY_SET = re.compile(r"[一二三四五六七八九十]+大重点$")
-# 打造 20 个工业大数据应用示范项目, 建成…示范工厂项目30个: items counted are a class of
+# 打造 20 个工业大数据应用示范项目, 建成…示范工厂项目30个, 5个以上…项目: items counted are a class of
 # projects (a target's indicator), not one programme
 _NUMBER = r"(?:近|约|超|超过|逾|共|达|累计)?\s*[0-9０-９一二三四五六七八九十百千万]+(?:\.\d+)?\s*(?:多|余)?\s*"
-_COUNTED_BEFORE = re.compile(r"(?:" + _NUMBER + r"(?:个|项|家)|部分|一些|若干|一系列)\s*$")
+_COUNTED_BEFORE = re.compile(r"(?:" + _NUMBER + r"(?:个|项|家)(?:以上|以下|左右)?|部分|一些|若干|一系列)"
+                             r"\s*$")
 # …农村供水工程300处, 水库工程12座: works counted by a measure word are a kind of work
 _COUNTED_AFTER = re.compile(r"\s*" + _NUMBER + r"(?:个|项|批|家|处|座|所)")
 MIN_NAME = 2

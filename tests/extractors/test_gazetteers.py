@@ -143,6 +143,9 @@ def test_universities_and_institutes_by_their_short_forms():
     # the province written before a short name belongs to it
     ("宁夏宝丰能源发布公告", ["宁夏宝丰能源"]),
     ("五粮液集团加快转型", ["五粮液"]),
+    # the trade word jieba glued to a short name's last character is the firm's too
+    # (华润|微电子; written for the test)
+    ("华润微电子在无锡新建功率器件封测基地", ["华润微电子"]),
     ("张家界市文化旅游", []),
     ("发展文化事业和文化产业", []),
     # 1980s work report: 联合公司 is any joint company, not the listed 联合

@@ -14,6 +14,20 @@ from kg.keys import entity_key
      [("ResearchOrganization", "同济大学"), ("ResearchOrganization", "上海交通大学"),
       ("ResearchOrganization", "复旦大学")]),
     ("中德友好协会会长史明德", [("Organization", "中德友好协会")]),
+    # the work reports: a company word after attributive words (行政性), a count (57户), a
+    # company's relation to another (子公司, 母公司) or a scope (省以下) names a kind of company;
+    # a clique jieba joined to 集团 is no company group
+    ("防止把企业集团搞成变相的行政性公司或单纯的行政管理", []),
+    ("形成若干个规模不等、各有特点的竞争性企业集团", []),
+    ("国家已经组织了５７户企业集团试点", []),
+    ("进一步完善企业集团对所属子公司的管理", []),
+    ("加快大型国有企业特别是中央企业母公司的公司制改革", []),
+    ("有条件地实行省以下专业银行、保险公司等金融机构", []),
+    ("彻底粉碎了林彪反党集团", []),
+    # ... while a number that is a name stays (written for the test)
+    ("360公司发布报告", [("Company", "360公司")]),
+    # a name never begins at a time word (written for the test)
+    ("全年滨江联合交易中心交易额120亿元", [("Organization", "滨江联合交易中心")]),
     ("加快建设高水平研究型大学", []),
     ("知名企业AI研究院进行深度调研", []),
     # a company or bank named only by common words is a kind of one, not a name
@@ -51,6 +65,16 @@ from kg.keys import entity_key
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a society's service department is a body of its own (written for the test); 服务部门
+    # is the word for a kind of department (the 2005 report)
+    ("成立江南机械学会技术咨询服务部。", [("Organization", "江南机械学会技术咨询服务部")]),
+    ("加强社会管理和公共服务部门建设", []),
+])
+def test_a_service_department_is_named_in_full(text, expected):
+    assert [(label, c) for label, _n, c in chosen(text) if label != "Place"] == expected
 
 
 def test_a_registered_name_around_a_known_company_is_its_own():

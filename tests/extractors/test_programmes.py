@@ -123,6 +123,12 @@ def test_a_title_issued_keeps_its_own_verbs(text, expected):
     ("开展了相对集中行政处罚权试点工作。", ["相对集中行政处罚权试点"]),
     # verbs before the place a plan is named for (the 2011 report)
     ("颁布实施全国主体功能区规划", ["全国主体功能区规划"]),
+    # nor at a time word (the 1980s reports; written for the test)
+    ("全年工业总产值计划比上年增长6％", ["工业总产值计划"]),
+    ("但全年货币发行还比年初计划少了近500亿元", []),
+    # kinds of planning (the 1985 report) and projects counted (written for the test)
+    ("指令性计划和指导性计划的范围", []),
+    ("新开工建设3个以上十亿元级重点装备制造业项目", []),
     # 专项附加扣除 is a tax deduction, not a programme (the 2025 report)
     ("将3岁以下婴幼儿照护费用纳入个人所得税专项附加扣除", []),
     # ... while a verb in an idiom jieba knows stays (扶贫开发, 扩大开放; the 2012 and 2025
