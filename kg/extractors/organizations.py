@@ -179,13 +179,28 @@ def _kind_word(word: str) -> bool:
     return word_frequency(word) >= _KIND_FREQ and not is_place_name(word)
 
 
+# a national scope makes a body of common words one body (国家科学技术奖励委员会); an exchange
+# is named by its market, one to a city (数据交易所)
+_NATIONAL_SCOPES = ("国家", "全国", "中国", "中华", "中央")
+_MARKETS = ("交易所", "交易中心")
+_SCHOOLS = ("大学", "学院")
+
+
+def _kind_of_body(text: str, start: int, core_start: int, end: int, label: Label) -> bool:
+    """Whether an organisation or a school named by common words only is a kind of body
+    (公立|医院, 村民|委员会, 工农|联盟, 管理|干部|学院), which is so unless a national scope or a
+    market names it. A lab may be named after its field in common words."""
+    return (label is Label.ORGANIZATION or text.startswith(_SCHOOLS, core_start)) \
+        and not text.startswith(_NATIONAL_SCOPES, start) and text[core_start:end] not in _MARKETS
+
+
 def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, label: Label) -> int:
     """Where a body's name starts once the verbs and adverbs before it are left out; a lab is
     named after its field, which may begin as a verb does: 建设|认知智能国家重点实验室 keeps the
     field's verb, as what is left without it names no one lab."""
     cut = after_leading_predicates(sv, start, core_start)
-    if label is not Label.RESEARCH:
-        return cut
+    if label is not Label.RESEARCH or sv.text.startswith(_SCHOOLS, core_start):
+        return cut  # a university is not named after a field (分类建设|一流大学)
     candidates = [cut] + [s for s, _e, _t in reversed(tokens_within(sv, start, cut))]
     return next((c for c in candidates if not is_generic(sv, c, core_start)), start)
 
@@ -301,14 +316,19 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     yield sv.mention(start, b, label, name, canonical=office,
                                      parent_key=f"org:{office[:-len(_OFFICE)]}", doc=passage.doc)
                     continue
-                one_kind = sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a)
+                # 国家行政学院: a national scope makes a body of common words one body
+                one_kind = sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a) \
+                    and not sv.text.startswith(_NATIONAL_SCOPES, start)
+                common = sv.text[a:b] in _BARE_COMPANY or one_kind \
+                    or _kind_of_body(sv.text, start, a, b, label)
                 # 子公司, 母公司, 分公司: a company's relation to another, as common as 公司
                 ends = (a, a - 1) if sv.text[a:b] == "公司" and sv.text[a - 1] in "子母分" else (a,)
-                if a - start < MIN_NAME or any(is_generic(
-                        sv, start, e, common=sv.text[a:b] in _BARE_COMPANY or one_kind)
-                        for e in ends) \
-                        or (one_kind and _kind_word(sv.text[start:a])):
-                    continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院: a kind, not a name
+                if a - start < MIN_NAME or any(is_generic(sv, start, e, common=common) for e in ends) \
+                        or (one_kind and _kind_word(sv.text[start:a])) \
+                        or sv.text[start:b] in common_words():
+                    continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院, 师范大学: a kind, not a name
+                if sv.text[a - 1] == "非" and label is Label.COMPANY:
+                    continue  # 非银行金融机构, 非公司制企业: what is not a bank is none
                 if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):
                     continue  # 公司全资子公司, 预计会减少公司: the company spoken of, no name
                 if sv.text[a:b] in _NAMED_ONLY_IF_QUOTED and sv.text[a - 1] != "”" \
