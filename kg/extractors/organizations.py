@@ -42,6 +42,7 @@ from kg.extractors.names import (
     tokens_within,
     with_leading_year,
 )
+from kg.extractors.people import titles
 from kg.resources import split_aliases, table
 from kg.segment import word_frequency
 from kg.types import Label, Mention
@@ -194,6 +195,12 @@ def _kind_of_body(text: str, start: int, core_start: int, end: int, label: Label
         and not text.startswith(_NATIONAL_SCOPES, start) and text[core_start:end] not in _MARKETS
 
 
+def _headed(text: str, end: int) -> bool:
+    """Whether a post's title follows a body's name (专家咨询委员会|主任潘云鹤): a body someone
+    heads is one body, however common its words."""
+    return any(a == 0 for a, _b, _v in titles()[0].find(text[end:end + 4]))
+
+
 def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, label: Label) -> int:
     """Where a body's name starts once the verbs and adverbs before it are left out; a lab is
     named after its field, which may begin as a verb does: 建设|认知智能国家重点实验室 keeps the
@@ -320,7 +327,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 one_kind = sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a) \
                     and not sv.text.startswith(_NATIONAL_SCOPES, start)
                 common = sv.text[a:b] in _BARE_COMPANY or one_kind \
-                    or _kind_of_body(sv.text, start, a, b, label)
+                    or (_kind_of_body(sv.text, start, a, b, label) and not _headed(sv.text, b))
                 # 子公司, 母公司, 分公司: a company's relation to another, as common as 公司
                 ends = (a, a - 1) if sv.text[a:b] == "公司" and sv.text[a - 1] in "子母分" else (a,)
                 if a - start < MIN_NAME or any(is_generic(sv, start, e, common=common) for e in ends) \

@@ -82,6 +82,9 @@ def _is_periodical(title: str) -> bool:
 
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
+# the company a filing speaks of (公司, 本公司, 该集团) owns the project it names, its name is
+# no part of the project's
+_OWNER_SPOKEN_OF = re.compile(r"(?:[本该其]|上述)?(?:公司|集团)")
 # a plan's box or table label before the name it heads: 专栏1 算力网络互联互通工程
 _HEADING = re.compile(r"(?:专栏|附表|附件|表)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:.．、]?\s*")
 # （2022—2024年） after a plan's name is part of it
@@ -217,7 +220,10 @@ def make_programme_extractor(name: str):
                 title = m.group(1).strip()
                 books.append((m.start(), m.end()))
                 label = Label.MEDIA if _is_periodical(title) \
-                    else Label.LAW if is_law(title) else Label.PROGRAMME
+                    else Label.LAW if is_law(title) \
+                    else Label.PROGRAMME if _is_document(title, suffixes) else None
+                if label is None:
+                    continue
                 yield sv.mention(m.start(), m.end(), label, name, canonical=title, doc=passage.doc)
             for a, b, strength in _suffix_runs(suffixes, text):
                 if any(s <= a < e for s, e in books):
@@ -250,9 +256,9 @@ def make_programme_extractor(name: str):
                 if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
-                heading = _HEADING.match(text, start)
-                if heading and heading.end() < a:
-                    start = heading.end()
+                heading = _HEADING.match(text, start) or _OWNER_SPOKEN_OF.match(text, start)
+                if heading and heading.end() < a and heading.end() in sv.bounds:
+                    start = heading.end()  # 专栏1|…工程; 公司|…项目: the company's own project
                 span = text[start:b]
                 if span.count("“") != span.count("”"):
                     if span.startswith("“"):
@@ -394,6 +400,21 @@ def issuers_of_title(title: Mention, ms: list[Mention], at: int, text: str) -> l
 DOCUMENT_KINDS = ("指导意见|实施意见|若干意见|意见|通知|决定|批复|请示|报告|复函|告知函|函|公告|"
                   "通告|办法|规定|决议")
 _OFFICIAL_TITLE = re.compile(r"关于[^。；！？，：\n]{2,150}?的(?:" + DOCUMENT_KINDS + r")(?!建议|稿)")
+
+# how a document's title in 《》 ends: a programme's ending, a kind of document, a year (中国制造
+# 2025), once a draft or period mark is set aside (…纲要（草案）, …方案（2021—2023年）); 《邓小平
+# 文选》, a game or a film in 《》 is no document
+_DOCUMENT_END = re.compile(r"(?:法|法典|条例|协定|条约|公约|决定|建议|声明|准则|细则|解释|规定|决议|"
+                           r"纲要|草案|书|协议|政策|报告|预案|要点|章程|宣言|公报|纲领|"
+                           + DOCUMENT_KINDS + r"|\d{4}年?)$")
+_TRAILING_MARK = re.compile(r"\s*[（(][^（）()]{1,20}[）)]\s*$")
+
+
+def _is_document(title: str, suffixes: Gazetteer) -> bool:
+    """Whether a title in 《》 names a policy document (a plan, a law, a notice, a treaty)."""
+    title = _TRAILING_MARK.sub("", title).rstrip()
+    return bool(_DOCUMENT_END.search(title)) \
+        or any(b == len(title) for _a, b, _v in suffixes.find(title))
 
 
 @register(OFFICIAL_TITLE_EXTRACTOR, labels={Label.PROGRAMME})

@@ -28,7 +28,9 @@ from kg.keys import entity_key
     ("深化以公益性为导向的公立医院改革", []),
     ("实在新的历史条件下加强了工农联盟", []),
     ("发挥农村村民委员会的作用", []),
-    # ... unless a national scope or a market names it (written for the test)
+    # ... unless a national scope, a market or someone who heads it names it (written for the
+    # test)
+    ("专家咨询委员会主任陈立新院士主持会议", [("Organization", "专家咨询委员会")]),
     ("国家科学技术奖励委员会办公室发布公告", [("Organization", "国家科学技术奖励委员会")]),
     ("数据交易所全年成交额再创新高", [("Organization", "数据交易所")]),
     # universities are not named after a field, nor by common words (the work reports), nor
