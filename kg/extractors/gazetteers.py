@@ -183,9 +183,11 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
         if row is None:
             return None
         starts_token = at - 1 in sv.bounds
-        if at > 1 and (text[at - 2] in "各每" or any(
-                e == at - 1 and t in _DISTRIBUTIVE for _s, e, t in token_spans(sv))):
-            return None  # 各市人民政府, 相关市人民政府: cities' bodies, not the article's city's
+        if _LEVELS_LISTED.search(text, 0, at - 1) or any(
+                e == at - 1 and t in _DISTRIBUTIVE for _s, e, t in token_spans(sv)):
+            # 各市人民政府, 各旗、县、区人民政府, 相关市人民政府: the bodies of every city (or
+            # of any), not the article's city's
+            return None
         if level_begins_word(sv, at - 1):
             return None  # 区域, 市场: the level character begins a word of its own
         alone = starts_token and (at in sv.bounds or _after_stop_word(sv, at - 1)
@@ -197,6 +199,8 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
     return None
 
 
+# 各 or 每 before a bare level, or before levels listed (各旗、县、区): every one of them
+_LEVELS_LISTED = re.compile(r"[各每](?:[省市县区旗乡镇]、?)*$")
 # words before a bare 省/市/县/区 that make it any or every one of that level
 _DISTRIBUTIVE = frozenset({"相关", "有关", "所在", "其他", "其余", "沿线", "试点"})
 
@@ -344,7 +348,18 @@ def _in_list(text: str, start: int, end: int) -> bool:
     j = end
     while j < len(text) and text[j] in _BRACKETS:
         j += 1
-    return (i >= 0 and text[i] == "、") or (j < len(text) and text[j] == "、")
+    if (i >= 0 and text[i] == "、") or (j < len(text) and text[j] == "、"):
+        return True
+    # a name glossing an item of a list in brackets: 西（儋州）、…、中（琼中）
+    if start > 0 and text[start - 1] in "（(" and j < len(text) and text[j - 1] in "）)":
+        k = start - 2
+        while k >= 0 and start - 2 - k < _GLOSSED_ITEM and text[k] not in "、，。；：（）()":
+            k -= 1
+        return k >= 0 and text[k] == "、" and k < start - 2
+    return False
+
+
+_GLOSSED_ITEM = 4  # characters of a list's item a bracketed name may gloss
 
 
 @register("gazetteer.place", labels={Label.COUNTRY, Label.PROVINCE, Label.CITY, Label.DISTRICT})

@@ -195,6 +195,16 @@ def _kind_of_body(text: str, start: int, core_start: int, end: int, label: Label
         and not text.startswith(_NATIONAL_SCOPES, start) and text[core_start:end] not in _MARKETS
 
 
+# what a place does to become a centre of something (香港|建设|国际法律服务中心)
+_BUILDING_VERBS = frozenset({"建设", "打造", "建成", "创建", "成为", "争创", "建立"})
+
+
+def _place_builds(sv: SentenceView, start: int, core_start: int) -> bool:
+    """Whether a name is a place, a verb of building and what it builds: a goal, no body."""
+    words = [t for _s, _e, t in tokens_within(sv, start, core_start)]
+    return len(words) >= 3 and is_place_name(words[0]) and words[1] in _BUILDING_VERBS
+
+
 def _headed(text: str, end: int) -> bool:
     """Whether a post's title follows a body's name (专家咨询委员会|主任潘云鹤): a body someone
     heads is one body, however common its words."""
@@ -334,6 +344,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                         or (one_kind and _kind_word(sv.text[start:a])) \
                         or sv.text[start:b] in common_words():
                     continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院, 师范大学: a kind, not a name
+                if _place_builds(sv, start, a):
+                    continue  # 支持香港|建设|国际法律服务中心: a place's goal, no body
                 if sv.text[a - 1] == "非" and label is Label.COMPANY:
                     continue  # 非银行金融机构, 非公司制企业: what is not a bank is none
                 if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):

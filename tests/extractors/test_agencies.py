@@ -15,9 +15,10 @@ JIANGSU = {"province": "place:320000", "city": "place:320500"}
     ("苏州市委常委、副市长顾海东出席开幕式", ["中国共产党苏州市委员会"]),
     ("省委常委、常务副省长费高云视频致辞", ["中国共产党江苏省委员会"]),
     ("该公司负责人表示", []),
-    # written for the test: 各市, 相关市 are every or any city, not the article's
+    # written for the test: 各市, 各县、区, 相关市 are every or any city, not the article's
     ("各市人民政府，省政府各部门：", ["江苏省人民政府"]),
     ("责任单位：省财政厅，相关市人民政府", ["江苏省财政厅"]),
+    ("各县、市人民政府，省直有关部门：", []),
     # written for the test: local branches of vertically managed central bodies; two bodies
     # joined by 会同 are no body and its unit
     ("省税务局、省外汇管理局按职责分工负责", ["国家税务总局江苏省税务局", "国家外汇管理局江苏省分局"]),

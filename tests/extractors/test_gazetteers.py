@@ -41,6 +41,10 @@ JIANGSU = {"province": "place:320000"}
     ("宁德市带动福安、霞浦、福鼎发展", [("City", "宁德市", "宁德市"), ("City", "福安", "福安市"),
                                 ("District", "霞浦", "霞浦县"), ("City", "福鼎", "福鼎市")]),
     ("天津市：我们高举和平、发展、合作的旗帜", [("Province", "天津市", "天津市")]),
+    # ... also when each glosses an item in brackets (written for the test)
+    ("北（海口）、东（文昌）、中（琼中）三处将各设一个服务站。",
+     [("City", "海口", "海口市"), ("City", "文昌", "文昌市"),
+      ("District", "琼中", "琼中黎族苗族自治县")]),
     # a county-level city the province governs directly belongs to the province
     ("海南省琼海市", [("Province", "海南省", "海南省"), ("City", "琼海市", "琼海市")]),
     ("阳泉市下辖城区、矿区、郊区", [("City", "阳泉市", "阳泉市"), ("District", "矿区", "矿区"),
