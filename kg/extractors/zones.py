@@ -4,8 +4,8 @@ Owns: a kind of zone (``zone_types.tsv``) written right after the name of a city
 resolved to the gazetteer's zone when it has one (长春高新技术产业开发区) and otherwise named in
 full with the city as its parent. A bare 高新区 opening a clause is the zone of that kind the
 article named before; elsewhere (国家级高新区) it is a kind, not a zone. Pilot free trade zones
-are districts of their province, state-level new areas (``new_areas.tsv``) of the province or
-city they lie in.
+are districts of their province, state-level new areas (``new_areas.tsv``) and national zones
+named by name (``national_zones.tsv``: 前海, 中关村科技园区) of the place that hosts them.
 """
 from __future__ import annotations
 
@@ -94,11 +94,14 @@ def make_zone_extractor(name: str):
 
 @functools.cache
 def _new_areas() -> Gazetteer:
-    """State-level new areas by every name (雄安新区 -> 河北雄安新区, in 河北省)."""
+    """State-level new areas and national zones by every name (雄安新区 -> 河北雄安新区, in
+    河北省; 前海 -> 前海深港现代服务业合作区, in 深圳市)."""
     _unique, by_full_name = _owners()
+    by_code = {p.key: p for p in places()}
+    rows = [(r, by_full_name[r["parent"]]) for r in table("new_areas.tsv")] + \
+        [(r, by_code[f"place:{r['parent']}"]) for r in table("national_zones.tsv")]
     entries = []
-    for r in table("new_areas.tsv"):
-        parent = by_full_name[r["parent"]]
+    for r, parent in rows:
         value = (f"{parent.key}/{r['name']}", r["name"], parent.key)
         entries += [(n, value) for n in (r["name"], *split_aliases(r["aliases"]))]
     return Gazetteer(entries)

@@ -37,8 +37,15 @@ def test_free_trade_zones_of_provinces(text, expected):
     # they lie in (天府新区 is a district of the divisions, not the table's)
     ("高标准高质量建设雄安新区", [("河北雄安新区", "place:130000")]),
     ("推动两江新区、西咸新区建设", [("重庆两江新区", "place:500000"), ("陕西西咸新区", "place:610000")]),
+    # national zones named by name, in the city or district that hosts them (the 2010, 2021 and
+    # 2025 reports; written for the test)
+    ("推进横琴新区建设", [("横琴粤澳深度合作区", "place:440400")]),
+    ("加紧推进海南自由贸易港核心政策落地", [("海南自由贸易港", "place:460000")]),
+    ("中关村科技园区和张江科学城", [("中关村科技园区", "place:110000"),
+                          ("张江高科技园区", "place:310115")]),
+    ("沙头角深港国际消费合作区揭牌", [("沙头角深港国际消费合作区", "place:440308")]),
 ])
-def test_state_level_new_areas(text, expected):
+def test_state_level_new_areas_and_national_zones(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.zone", text)] == expected
 
 
