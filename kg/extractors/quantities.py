@@ -334,7 +334,8 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
     base = next((t for t in marks if t.kind == "base" and t.start < at
                  and reference and t.year < reference - 1), None)
     if period:
-        return "statistic", None, period
+        # 2021年…五年年均增长13.1%: an average over years is reported for the year it ends in
+        return "statistic", year, period
     if base is not None and reference:
         # 较2012年底增长64.2% (in 2024): the figure of 2024, over the span since its base; in
         # 从0.64%提高到1.13% the first is the base year's

@@ -95,12 +95,12 @@ def test_a_review_without_a_year_in_its_heading():
     assert r.statistics[0].indicator == "国内生产总值比上年增长"  # a change keeps its verb
 
 
-def test_a_change_since_a_base_is_of_the_spans_end_an_average_of_no_year():
+def test_a_change_since_a_base_and_an_average_are_of_the_spans_end():
     # 2006年政府工作报告: the total change is 2005's figure over 2000—2005; the yearly average is
-    # no one year's
+    # reported for the year it ends in, as a report gives it
     r = report("一、过去五年工作回顾\n2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。", 2006)
     assert [(s.value, s.year, s.period) for s in r.statistics] == [
-        ("57.3", 2005, "2000—2005年"), ("9.5", None, "年均")]
+        ("57.3", 2005, "2000—2005年"), ("9.5", 2005, "年均")]
 
 
 def test_goals_met_are_outcomes():
