@@ -179,3 +179,14 @@ def test_shared_gazetteers_scan_a_text_once_and_each_keeps_its_own_hits():
     # a table of one document's names has an automaton of its own, and the same answers
     alone = Gazetteer([("江苏省", "P1"), ("苏州市", "P2"), ("苏州", "P3")], shared=False)
     assert list(alone.find(text)) == list(places.find(text))
+
+
+def test_a_table_row_with_the_wrong_number_of_columns_is_named(monkeypatch):
+    import kg.resources as resources
+    from kg.errors import ResourceError
+    monkeypatch.setattr(resources, "read_text",
+                        lambda *parts: "# comment\nname\ttype\n江苏省\tProvince\n苏州\n")
+    with pytest.raises(ResourceError, match="gazetteers/x.tsv: row 3 has the wrong number"):
+        resources.read_table("x.tsv")
+    monkeypatch.setattr(resources, "read_text", lambda *parts: "name\ttype\n 江苏省 \tProvince\n")
+    assert resources.read_table("x.tsv") == [{"name": "江苏省", "type": "Province"}]
