@@ -215,6 +215,7 @@ def make_programme_extractor(name: str):
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             text = sv.text
+            ends = None  # the sentence's places by where each ends, when a name needs them
             books = []
             for m in _BOOK_TITLE.finditer(text):
                 title = m.group(1).strip()
@@ -317,7 +318,13 @@ def make_programme_extractor(name: str):
                     if tok is None or text[tok[0]:tok[1]] not in known or tok[1] != b:
                         continue  # 提升行动, 纠正|专项: a verb and an ending, no name; 对|外承包工程
                     start = tok[0]  # 继续搞好|三峡工程: the known programme the ending closes
-                start = with_leading_year(text, start)
+                dated = with_leading_year(text, start)
+                if dated < start:
+                    # 包头市|2022年|…考评办法: the place written before the year is the name's too
+                    start = dated
+                    ends = places_ending(passage, sv) if ends is None else ends
+                    if start in ends and ends[start].start in sv.view.offsets:
+                        start = sv.view.offsets.index(ends[start].start)
                 end = b
                 years = _YEAR_RANGE.match(text, b)
                 if years:
