@@ -82,6 +82,8 @@ def _is_periodical(title: str) -> bool:
 
 
 _DESCRIPTIVE = re.compile(r"(?:解决|技术|实施|工作|建设|改革|优化|配套|具体)方案$|系统工程$")
+# 全球单厂规模最大…项目 describes a project (国家最高科学技术奖 is an award's name)
+_SUPERLATIVE = re.compile(r"最[大高长强先多]")
 # the company a filing speaks of (公司, 本公司, 该集团) owns the project it names, its name is
 # no part of the project's
 _OWNER_SPOKEN_OF = re.compile(r"(?:[本该其]|上述)?(?:公司|集团)")
@@ -275,12 +277,15 @@ def make_programme_extractor(name: str):
                         continue  # 获得科技进步奖: an award of no named giver
                 surface = text[start:b]
                 bare = surface.strip("“”")
-                quoted = "“" in surface or (start > 0 and text[start - 1] == "“")
+                # a quotation around the name, not a speech that opens with it (“实验项目的…)
+                quoted = "“" in surface or (start > 0 and text[start - 1] == "“"
+                                            and text.startswith("”", b))
                 if not quoted and _LIST_HEAD.search(text, start, a):
                     continue  # …产业城等|项目: the head noun of a list, whatever jieba glued
                 if text[a:b] == "项目" and not quoted and _INSTITUTION.search(text, start, a):
                     continue  # 湖南大数据交易所|项目建设: the body is named, its project is not
                 if a - start < MIN_NAME or _TOO_GENERIC.match(bare) or _DESCRIPTIVE.search(bare) \
+                        or (_SUPERLATIVE.search(bare) and not award) \
                         or (word_frequency(bare) > 0 and not award and bare not in known) \
                         or text[a - 1] in _CONJUNCTIONS \
                         or is_place_name(text[start:a]):

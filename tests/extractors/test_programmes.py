@@ -123,6 +123,10 @@ def test_a_title_issued_keeps_its_own_verbs(text, expected):
     ("开展了相对集中行政处罚权试点工作。", ["相对集中行政处罚权试点"]),
     # verbs before the place a plan is named for (the 2011 report)
     ("颁布实施全国主体功能区规划", ["全国主体功能区规划"]),
+    # a speech that opens with common words quotes no name; a superlative describes a project
+    # (written for the test)
+    ("“实验项目的总投资约在几百万元”，他说。", []),
+    ("全国单体规模最大光伏发电项目正式并网", []),
     # the place written before a name's year is the name's too (written for the test)
     ("印发苏州市2025年数字政府建设考评办法", ["苏州市2025年数字政府建设考评办法"]),
     # nor at the company a filing speaks of (written for the test)
