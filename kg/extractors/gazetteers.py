@@ -389,8 +389,21 @@ def _make_table_extractor(name: str, gaz: Gazetteer):
         for sv in passage.sentences:
             for a, b, (key, label, canonical) in gaz.find(
                     sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)):
+                if label is Label.COMPANY:
+                    b = _with_cloud(sv.text, b)
                 yield sv.mention(a, b, label, name, canonical=canonical, key=key, doc=passage.doc)
     return extract
+
+
+# a firm's cloud business goes by the firm's name and 云 (华为云, 百度智能云); 云计算 after a
+# firm's name is the trade, 云服务 what the business sells
+_CLOUD = re.compile(r"(?:智能)?云(?!计算)")
+
+
+def _with_cloud(text: str, end: int) -> int:
+    """Where a firm's name ends once its cloud business's 云 is taken in (百度|智能云)."""
+    m = _CLOUD.match(text, end)
+    return m.end() if m else end
 
 
 def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
@@ -628,7 +641,7 @@ def make_stock_extractor(name: str):
             for a, b, key, by_itself in found:
                 if a not in sv.bounds:
                     continue
-                short, b = b, _with_trade_word(sv, b)
+                short, b = b, _with_cloud(text, _with_trade_word(sv, b))
                 if (by_itself and (b in sv.bounds or b == len(text))) \
                         or _STOCK_CONTEXT.match(text, b):
                     # 宁夏宝丰能源: the province written before a short name is part of the name

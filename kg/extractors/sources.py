@@ -64,6 +64,10 @@ _INNER_REPORTER = re.compile(rf"(?P<role>{_ROLES})\s*{_NAMES}")
 _BYLINE = re.compile(rf"^(?:(?!本报)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
                      rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
 # 文|财经E法 周敏 (in the clean view: 文|财经E法周敏, the outlet a name the tables or endings know)
+# a news portal's time stamp and the source after it, a line of their own: 08-22 06:25Wind,
+# 2024-08-22 06:25 新华社
+_STAMPED_SOURCE = re.compile(r"^(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*"
+                             r"(?:来源\s*[:：]\s*)?(?P<src>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,19})$")
 _AUTHOR = re.compile(r"^文\s*[|｜:：]\s*")
 # 央视网消息（焦点访谈）：
 _NEWS_FROM = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10})消息(?:[（(](?P<src2>[^（）()]{2,12})[）)])?\s*[:：]")
@@ -132,6 +136,11 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
             yield author
         if _OUTLET_LINE.fullmatch(text) and text not in _NOT_OUTLET_LINES:
             yield Credit((0, len(text)))  # 中国电源产业网: a line that is only the outlet's name
+        m = _STAMPED_SOURCE.match(text)
+        if m and (m.group("src").isascii() or _is_outlet(m.group("src"))):
+            # 08-22 06:25Wind: a portal's time stamp, then its source (a brand or an outlet;
+            # 3-15 14:00 报到 is a schedule)
+            yield Credit(m.span("src"))
         m = _NEWS_FROM.match(text)
         if m:
             yield Credit(m.span("src"))

@@ -190,3 +190,10 @@ def test_a_table_row_with_the_wrong_number_of_columns_is_named(monkeypatch):
         resources.read_table("x.tsv")
     monkeypatch.setattr(resources, "read_text", lambda *parts: "name\ttype\n 江苏省 \tProvince\n")
     assert resources.read_table("x.tsv") == [{"name": "江苏省", "type": "Province"}]
+
+
+def test_a_firms_cloud_business_is_named_with_it():
+    # written for the test: 华为云, 百度智能云 are the firms' cloud businesses; 云计算 is a trade
+    found = run("gazetteer.company", "华为云和百度智能云的份额上升，百度云计算业务增长")
+    assert [(m.name, m.canonical) for m in found] == [
+        ("华为云", "华为技术有限公司"), ("百度智能云", "百度公司"), ("百度", "百度公司")]

@@ -48,3 +48,11 @@ def test_credit_lines_of_their_own():
     assert _credits("关于开展活动的通知\n2020-07-16\n中国电源产业网\n各省工业和信息化主管部门：\n"
                     "正文。\n")[0] == ["中国电源产业网"]
 
+
+
+def test_a_portal_time_stamp_gives_the_source_after_it():
+    # written for the test: a digest's time stamp line with its source, a brand or an outlet;
+    # a schedule's time and what happens then are no source
+    assert _credits("财经晨报2026年3月2日星期一\n03-02 07:10Wind\n要闻\n正文。\n")[0] == ["Wind"]
+    assert _credits("每日要闻\n2026-03-02 07:10 证券时报\n正文。\n")[0] == ["证券时报"]
+    assert _credits("会议日程\n03-15 14:00报到\n正文。\n")[0] == []
