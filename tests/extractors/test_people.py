@@ -37,6 +37,8 @@ from helpers import chosen, run
     ("苏州分公司总经理王强作交流发言", ["王强"]),  # 作 is the verb after the name
     ("联系人：张伟 010-68205245", ["张伟"]),
     ("中国科学院院士、清华大学教授薛其坤出席", ["薛其坤"]),  # 其 in a given name
+    # a Tibetan name after a title, a work report's byline (written for the test)
+    ("自治区主席 次旺多吉", ["次旺多吉"]),
 ])
 def test_people(text, expected):
     assert [m.canonical for m in run("pattern.person", text)] == expected
