@@ -303,9 +303,12 @@ def make_programme_extractor(name: str):
                     # 合肥高新区|国家数字服务出口基地, 争创|国家级先进制造业集群: a designation
                     # the state confers begins at 国家; 示范区 alone is a kind
                     national = _NATIONAL.search(text, start, a)
-                    if national is None or a - national.end() < 2:
+                    if national is not None and a - national.end() >= 2:
+                        start = national.start()
+                    elif text[a:b] == "试点城市":
+                        b, strength = b - 2, "weak"  # 公立医院综合改革试点|城市: the pilot's cities
+                    else:
                         continue
-                    start = national.start()
                 # a year before a weak ending titles the list as quotes do: 2022年民生实事项目清单
                 dated = with_leading_year(text, start) < start
                 if strength == "titled" and not (quoted or dated):

@@ -127,6 +127,11 @@ def test_a_title_issued_keeps_its_own_verbs(text, expected):
     # (written for the test)
     ("“实验项目的总投资约在几百万元”，他说。", []),
     ("全国单体规模最大光伏发电项目正式并网", []),
+    # a national pilot or model city is a designation the state confers (written for the
+    # test); a pilot's cities are its own (the 2015 report); 试点城市 alone is a kind
+    ("获批国家海绵城市建设示范城市。", ["国家海绵城市建设示范城市"]),
+    ("扩大公立医院综合改革试点城市范围", ["公立医院综合改革试点"]),
+    ("对试点城市给予补助", []),
     # the place written before a name's year is the name's too (written for the test)
     ("印发苏州市2025年数字政府建设考评办法", ["苏州市2025年数字政府建设考评办法"]),
     # nor at the company a filing speaks of (written for the test)
