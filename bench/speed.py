@@ -11,7 +11,8 @@ after another, so a noisy moment of the machine touches all of them alike:
   x10         the corpus replicated ten times (titles numbered), one worker, the page included,
               then the time until its page shows its overview in headless Chromium
 Peak memory is the maximum resident set size of the build process (GNU time).
-Medians of RUNS rounds (x10: one run).
+Medians of RUNS rounds (default 5: the machine is shared, and three rounds leave a build's
+multiple ±0.2 apart from run to run; x10: one run).
 
 usage: python bench/speed.py [RUNS]
 """
@@ -87,7 +88,7 @@ def page_opens(path: Path) -> float:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     if not CORPUS.exists():
         raise SystemExit(f"{CORPUS} is missing: this benchmark reads ../shared")
     chars = sum(len(json.loads(l)["content"]) for l in open(CORPUS, encoding="utf-8"))
