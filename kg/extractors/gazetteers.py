@@ -409,12 +409,16 @@ def _with_cloud(text: str, end: int) -> int:
 def agency_rows() -> list[tuple[str, Label, str, tuple[str, ...]]]:
     """Central bodies, international organisations, universities and institutes: (key, label,
     official name, short and former names)."""
-    return [(f"org:{r['name']}", Label(r["type"]), r["name"], split_aliases(r["aliases"]))
-            for r in table("agencies.tsv")] + \
-        [(f"org:{r['name']}", Label.ORGANIZATION, r["name"], split_aliases(r["aliases"]))
-         for r in table("international_organizations.tsv")] + \
-        [(f"org:{r['name']}", Label.RESEARCH, r["name"], split_aliases(r["aliases"]))
-         for r in table("research_organizations.tsv")]
+    return list(_agency_rows())
+
+
+@functools.cache
+def _agency_rows() -> tuple[tuple[str, Label, str, tuple[str, ...]], ...]:
+    tables = (("agencies.tsv", None), ("international_organizations.tsv", Label.ORGANIZATION),
+              ("research_organizations.tsv", Label.RESEARCH))
+    return tuple((f"org:{r['name']}", label or Label(r["type"]), r["name"],
+                  split_aliases(r["aliases"]))
+                 for f, label in tables for r in table(f))
 
 
 @functools.cache
