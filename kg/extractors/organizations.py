@@ -340,7 +340,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     or (_kind_of_body(sv.text, start, a, b, label) and not _headed(sv.text, b))
                 # 子公司, 母公司, 分公司: a company's relation to another, as common as 公司
                 ends = (a, a - 1) if sv.text[a:b] == "公司" and sv.text[a - 1] in "子母分" else (a,)
-                if a - start < MIN_NAME or any(is_generic(sv, start, e, common=common) for e in ends) \
+                if a - start < MIN_NAME \
+                        or any(is_generic(sv, start, e, common=common) for e in ends) \
                         or (one_kind and _kind_word(sv.text[start:a])) \
                         or sv.text[start:b] in common_words():
                     continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院, 师范大学: a kind, not a name

@@ -67,7 +67,8 @@ _BYLINE = re.compile(rf"^(?:(?!本报)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*
 # a news portal's time stamp and the source after it, a line of their own: 08-22 06:25Wind,
 # 2024-08-22 06:25 新华社
 _STAMPED_SOURCE = re.compile(r"^(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*"
-                             r"(?:来源\s*[:：]\s*)?(?P<src>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,19})$")
+                             r"(?:来源\s*[:：]\s*)?"
+                             r"(?P<src>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,19})$")
 _AUTHOR = re.compile(r"^文\s*[|｜:：]\s*")
 # 央视网消息（焦点访谈）：
 _NEWS_FROM = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10})消息(?:[（(](?P<src2>[^（）()]{2,12})[）)])?\s*[:：]")
