@@ -17,7 +17,12 @@ from kg.extractors.gazetteers import place_index
 from kg.extractors.posts import extract_posts
 from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR, WORK_REPORT_EXTRACTOR
 from kg.extractors.quantities import QuantityContext, extract_quantities, passage_place
-from kg.extractors.relations import SentenceFacts, extract_relations
+from kg.extractors.relations import (
+    SentenceFacts,
+    addressees,
+    extract_relations,
+    requests_answered,
+)
 from kg.extractors.sources import article_credits
 from kg.extractors.timeframe import (
     goal_lists,
@@ -103,12 +108,15 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
         plan_like = bool(_PLAN_TITLE.search(passage.article.title))
         own_year = plan_year(passage.article.title, doc_year) if plan_like else None
         ms_starts = [m.start for m in ms]
+        addressed: list[Mention] = []  # the bodies the last salutation line named
         for i, sv in enumerate(passage.sentences):
             s = sv.sentence
             lo, hi = bisect.bisect_left(ms_starts, s.start), bisect.bisect_left(ms_starts, s.end)
             in_sentence = [m for m in ms[lo:hi] if m.end <= s.end]
             sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic)
             result.relations.extend(extract_relations(sf))
+            result.relations.extend(requests_answered(sf, addressed))
+            addressed = addressees(sf) or addressed
             result.posts.extend(extract_posts(sf))
             context = QuantityContext(doc_year, parts[i], deadlines[i] or own_year, goals[i],
                                       plan_like, titled, place, said_years[i])

@@ -357,6 +357,36 @@ def body_components(sf: SentenceFacts) -> Iterator[Relation]:
                                   "relation.body_components")
 
 
+# a reply's opening: 你们《关于…的请示》收悉, 你部关于…的报告收悉: the request its addressees sent
+_YOUR_REQUEST = re.compile(r"^你(?:们|省|市|区|县|部|委|局|厅|办|院|会|司)[^。]*?收悉")
+_SALUTATION_MAX = 80  # characters of an addressee line (江苏省人民政府、商务部：)
+
+
+def addressees(sf: SentenceFacts) -> list[Mention]:
+    """The bodies a line addresses, when the line is a salutation (教育部：): short, ending
+    with a colon, and naming only organisations."""
+    text = sf.sv.text.rstrip()
+    orgs = _orgs(sf.mentions)
+    if not text.endswith(("：", ":")) or len(text) > _SALUTATION_MAX or not orgs \
+            or len(orgs) < len(sf.mentions):
+        return []
+    return orgs
+
+
+def requests_answered(sf: SentenceFacts, to: list[Mention]) -> Iterator[Relation]:
+    """你们《关于…的请示》收悉 in a reply to 江苏省人民政府、商务部: the request was
+    issued by the bodies the reply addresses."""
+    m = _YOUR_REQUEST.match(sf.sv.text)
+    if not m or not to:
+        return
+    end = sf.sv.view.span(0, m.end())[1]
+    for doc in sf.mentions:
+        if doc.label is Label.PROGRAMME and doc.end <= end:
+            for org in to:
+                yield sf.relation(Predicate.ISSUED_BY, entity_key(doc), entity_key(org),
+                                  "relation.requests_answered")
+
+
 def extract_relations(sf: SentenceFacts) -> list[Relation]:
     """Every relation of one sentence."""
     out: set[Relation] = set()

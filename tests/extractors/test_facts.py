@@ -434,3 +434,15 @@ def test_national_titles_stand_for_their_body():
                   "国务委员宋平将对此作专门说明。根本在于习近平总书记领航掌舵。") == {
         ("江泽民", "总书记", "中国共产党中央委员会"), ("江泽民", "国家主席", "中国"),
         ("宋平", "国务委员", "国务院"), ("习近平", "总书记", "中国共产党中央委员会")}
+
+
+def test_a_reply_names_who_sent_the_request_it_answers():
+    # written for the test, in the form of the State Council's replies (批复): the request the
+    # reply acknowledges (你们《…的请示》收悉) was sent by the bodies it addresses
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("国务院关于同意设立江南综合保税区的批复\n国函〔2026〕12号\n江苏省人民政府、商务部：\n"
+            "你们《关于设立江南综合保税区的请示》收悉。现批复如下：\n一、同意设立江南综合保税区。\n")
+    result = extract_document(Document("reply", "reply.txt", text))
+    assert {o for s, o in pairs(result, Predicate.ISSUED_BY)
+            if s == "关于设立江南综合保税区的请示"} == {"江苏省人民政府", "商务部"}
