@@ -190,6 +190,8 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
             agent = _agent_marker(sf, vs)
             if agent is not None:  # 联席会议由教育部、…组成: the members follow 由, not the body
                 actors = [m for m in actors if m.start >= agent]
+            if not actors and predicate is Predicate.LEADS:
+                actors = _issuers_of_notice_before(sf, clause)
             if not actors:
                 continue
             builds = _BUILDS.search(sf.passage.doc.text, vs, ve + 2)
@@ -205,6 +207,18 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
                 for key in keys:
                     if entity_key(a) != key:
                         yield sf.relation(predicate, entity_key(a), key, "relation.roles")
+
+
+def _issuers_of_notice_before(sf: SentenceFacts, clause: int) -> list[Mention]:
+    """人社部等部门印发通知，将在…开展…试点: the bodies that issue a notice in the clause before
+    are who the next clause's verb has for its subject."""
+    if clause == 0:
+        return []
+    issued = [a for a, _b in _verb_offsets(sf, _ISSUE) if sf.clause_of(a) == clause - 1]
+    if not issued:
+        return []
+    return [m for m in _orgs(sf.mentions)
+            if sf.clause_of(m.start) == clause - 1 and m.end <= issued[0]]
 
 
 def events(sf: SentenceFacts) -> Iterator[Relation]:

@@ -446,3 +446,14 @@ def test_a_reply_names_who_sent_the_request_it_answers():
     result = extract_document(Document("reply", "reply.txt", text))
     assert {o for s, o in pairs(result, Predicate.ISSUED_BY)
             if s == "关于设立江南综合保税区的请示"} == {"江苏省人民政府", "商务部"}
+
+
+def test_who_issues_a_notice_leads_what_the_next_clause_launches():
+    # written for the test: the subject of 印发通知 carries over the comma to 开展; a clause of
+    # its own with no programme (开展调研) leads nothing
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("通知\n近日，科学技术部等部门印发通知，将在20个城市开展科技金融服务创新试点工作。"
+            "财政部印发通知，明确了补贴标准，开展调研。\n")
+    result = extract_document(Document("notice", "notice.txt", text))
+    assert pairs(result, Predicate.LEADS) == {("科学技术部", "科技金融服务创新试点")}
