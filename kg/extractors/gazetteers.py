@@ -311,8 +311,11 @@ def _local_short_forms(passage: Passage, found: list, spans: list) -> list:
             if any(s < b and a < e for s, e in taken[id(sv)]):
                 continue
             before = by_end.get((id(sv), a))
+            # the place written before pins a short name when it is a province or a city (鹤岗|
+            # 东山 is 东山区; 中国|友好观光年, 全国|新建铁路 name no district)
             pinned = [r for r in rows if r.key in named
-                      or (before is not None and before.key in ancestors(r.key))
+                      or (before is not None and before.type != "Country"
+                          and before.key in ancestors(r.key))
                       or (sv.text[max(0, a - 3):a] == "县级市" and r.type == "City")]
             # alignment last: it needs the sentence's tokens, most hits are pinned by nothing
             if len(pinned) == 1 and (aligned(sv, a, b) or _in_run_of_places(sv, a, b)):

@@ -31,6 +31,11 @@ JIANGSU = {"province": "place:320000"}
     ("继浦东新区之后，再看浦东", [("District", "浦东新区", "浦东新区"),
                              ("District", "浦东", "浦东新区")]),
     ("大好江山，看浦东", []),
+    # a city before a district's short name pins it; the country does not (the 1950s and 1980s
+    # reports: 中国友好观光年, 全国新建铁路)
+    ("鹤岗东山立井", [("City", "鹤岗", "鹤岗市"), ("District", "东山", "东山区")]),
+    ("办好中国友好观光年", [("Country", "中国", "中国")]),
+    ("五年内全国新建铁路铺轨二千公里", [("Country", "全国", "中国")]),
     # a district whose name is a common word needs its city around it: written for the test,
     # and 支持以资源开采为主的城市和老矿区发展接续和替代产业 (the 2002 report) names no district
     ("企业停止了矿区一切活动", []),
