@@ -97,6 +97,19 @@ def places_named_in(words: str, context: set[str]) -> list[PlaceRow]:
     return [r for r in rows if r is not None]
 
 
+def local_place_at_start(passage: Passage, words: str) -> PlaceRow | None:
+    """The district or county-level city whose short name begins ``words`` (霞浦|时代…公司),
+    when the article names that place in full (在霞浦县…): short names are common words too,
+    so only the article can pin one."""
+    named = {m.key for m in find_places(passage, "gazetteer.place")}
+    for a, b, rows in _short_form_gazetteer().find(words):
+        if a == 0:
+            pinned = [r for r in rows if r.key in named]
+            if len(pinned) == 1:
+                return pinned[0]
+    return None
+
+
 def places_named_in_words(words: str) -> list[tuple[int, int, tuple[PlaceRow, ...]]]:
     """The place names matched in ``words`` (start, end, the places of that name)."""
     return list(_place_gazetteer().find(words))

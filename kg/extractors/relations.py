@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extractors.base import Passage, SentenceView
-from kg.extractors.gazetteers import places_named_in
+from kg.extractors.gazetteers import local_place_at_start, places_named_in
 from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR, issuers_of_title
 from kg.keys import entity_key, normalise
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Mention, Predicate, Relation
@@ -259,6 +259,10 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
             else m.canonical or m.name
         named = [p for p in places_named_in(written, context)
                  if p.type in ("Province", "City", "District") and not p.key.count("/")]
+        if not named:
+            # 霞浦时代新能源材料有限公司 in an article that names 霞浦县
+            local = local_place_at_start(sf.passage, written)
+            named = [local] if local is not None else []
         if named:
             yield sf.relation(Predicate.LOCATED_IN, entity_key(m), named[-1].key,
                               "relation.located_in")

@@ -457,3 +457,15 @@ def test_who_issues_a_notice_leads_what_the_next_clause_launches():
             "财政部印发通知，明确了补贴标准，开展调研。\n")
     result = extract_document(Document("notice", "notice.txt", text))
     assert pairs(result, Predicate.LEADS) == {("科学技术部", "科技金融服务创新试点")}
+
+
+def test_a_firm_named_after_a_county_the_article_names_is_there():
+    # written for the test: 霞浦 is a short name (and a common word elsewhere), pinned by 霞浦县
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = "新闻\n同年，在霞浦县，霞浦时代新能源材料有限公司竣工投产。\n"
+    result = extract_document(Document("news", "news.txt", text))
+    assert ("霞浦时代新能源材料有限公司", "霞浦县") in pairs(result, Predicate.LOCATED_IN)
+    text = "新闻\n霞浦时代新能源材料有限公司竣工投产。\n"
+    result = extract_document(Document("news", "news.txt", text))
+    assert not pairs(result, Predicate.LOCATED_IN)
