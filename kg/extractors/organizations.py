@@ -189,10 +189,11 @@ _SCHOOLS = ("大学", "学院")
 
 def _kind_of_body(text: str, start: int, core_start: int, end: int, label: Label) -> bool:
     """Whether an organisation or a school named by common words only is a kind of body
-    (公立|医院, 村民|委员会, 工农|联盟, 管理|干部|学院), which is so unless a national scope or a
-    market names it. A lab may be named after its field in common words."""
+    (公立|医院, 村民|委员会, 工农|联盟, 管理|干部|学院), which is so unless a national scope, a
+    market or someone who heads it names it. A lab may be named after its field in common words."""
     return (label is Label.ORGANIZATION or text.startswith(_SCHOOLS, core_start)) \
-        and not text.startswith(_NATIONAL_SCOPES, start) and text[core_start:end] not in _MARKETS
+        and not text.startswith(_NATIONAL_SCOPES, start) and text[core_start:end] not in _MARKETS \
+        and not _headed(text, end)
 
 
 # what a place does to become a centre of something (香港|建设|国际法律服务中心)
@@ -337,7 +338,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 one_kind = sv.text[a:b] in _NAMED_INSTITUTIONS and _one_word(sv, start, a) \
                     and not sv.text.startswith(_NATIONAL_SCOPES, start)
                 common = sv.text[a:b] in _BARE_COMPANY or one_kind \
-                    or (_kind_of_body(sv.text, start, a, b, label) and not _headed(sv.text, b))
+                    or _kind_of_body(sv.text, start, a, b, label)
                 # 子公司, 母公司, 分公司: a company's relation to another, as common as 公司
                 ends = (a, a - 1) if sv.text[a:b] == "公司" and sv.text[a - 1] in "子母分" else (a,)
                 if a - start < MIN_NAME \
