@@ -239,7 +239,9 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         parent = None
         host = _host_of(e.name) if not e.parent_key else None
         if e.parent_key.startswith("org:"):
-            parent = known.get(e.parent_key[4:], (e.parent_key, Label.AGENCY, e.parent_key[4:]))
+            host_name = e.parent_key[4:]
+            parent = known.get(host_name, (e.parent_key, Label.RESEARCH if _HOST_END.search(
+                host_name[-3:]) else Label.AGENCY, host_name))
             host = _written_host(first[e.key], parent, surfaces.get(parent[0], set())
                                  | _names_of(result, parent))
         elif host is not None:
@@ -255,10 +257,10 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
                         # name of its own: …股份有限公司大连石化分公司)
                         host = e.name[:n]
                     break
-        if parent is not None and host is not None:
+        if parent is not None and host is not None and not e.name.endswith(_CAMPUS):
             # 商务部研究院|国际服务贸易研究所, 浙江大学|硅材料国家重点实验室: the research body or
             # the firm a unit is written after is named there too (a mention of its own, nested in
-            # the unit's)
+            # the unit's); a campus is where the university is, and names it only inside its name
             m = first[e.key]
             if result.doc.text.startswith(host, m.start):
                 nested.append(Mention(result.doc.id, m.start, m.start + len(host), parent[1],
@@ -318,6 +320,7 @@ def name_project_owners(result: DocumentResult) -> None:
 HOST_EXTRACTOR = "relation.organisation_parts"
 # a body that hosts units: 大学, 学院, 研究院, 研究所, 规划院, 科学院
 _HOST_END = re.compile(r"大学|学院|研究院|研究所|规划院|科学院")
+_CAMPUS = ("校区", "分校")
 
 
 def _written_host(m: Mention, parent: tuple[str, Label, str], names: set[str]) -> str | None:

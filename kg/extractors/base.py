@@ -196,6 +196,7 @@ class Gazetteer:
             hits = self._scan(text).get(self._id)  # type: ignore[assignment]
         if not hits:
             return []
+        hits = [h for h in hits if not _inside_latin_word(text, h[0], h[1])]
         if accept is not None:
             hits = [h for h in hits if accept(h[0], h[1])]
         if len(hits) < 2:
@@ -209,6 +210,17 @@ class Gazetteer:
                 chosen.append((a, b, v))
         chosen.sort(key=lambda h: h[0])
         return chosen
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """Whether a match cuts a Latin word or number (Intel in Intelligence, 360 in 1360): Chinese
+    has no spaces to check, but a Latin name in Chinese text still ends where its word ends."""
+    return (start > 0 and _latin(text[start]) and _latin(text[start - 1])) \
+        or (end < len(text) and _latin(text[end - 1]) and _latin(text[end]))
 
 
 def aligned(sv: SentenceView, start: int, end: int) -> bool:

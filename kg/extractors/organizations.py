@@ -219,6 +219,13 @@ def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, lab
     cut = after_leading_predicates(sv, start, core_start)
     if label is not Label.RESEARCH or sv.text.startswith(_SCHOOLS, core_start):
         return cut  # a university is not named after a field (分类建设|一流大学)
+    if any(w in sv.text[cut:core_start] for w in _SCHOOLS):
+        # nor is a unit written after its university: 建设|同济大学临港校区
+        spans = tokens_within(sv, cut, core_start)
+        k = 0
+        while k < len(spans) - 1 and spans[k][2] in name_verbs():
+            k += 1
+        return spans[k][0]
     candidates = [cut] + [s for s, _e, _t in reversed(tokens_within(sv, start, cut))]
     return next((c for c in candidates if not is_generic(sv, c, core_start)), start)
 
@@ -394,6 +401,11 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     yield sv.mention(start, end, label, name, canonical=canonical, key=key,
                                      doc=passage.doc)
                     continue
+                lab = national_lab(canonical)
+                if lab is not None:
+                    yield sv.mention(start, end, label, name, canonical=lab[0],
+                                     parent_key=f"org:{lab[1]}", doc=passage.doc)
+                    continue
                 yield sv.mention(start, end, label, name, canonical=canonical, doc=passage.doc)
     return extract
 
@@ -550,6 +562,22 @@ def make_event_extractor(name: str):
 
 # a unit of a known company or academy: 阿里巴巴达摩院, 中科院苏州医工所, 华为2012实验室
 _UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院|中心)")
+# a national lab's official name leaves out the body that hosts it (its 依托单位): the text writes
+# 浙江大学硅材料国家重点实验室, the lab is 硅材料国家重点实验室, a unit of the university
+_NATIONAL_LAB = re.compile(r"(?:国家|全国)(?:重点|工程)实验室$")
+_LAB_HOST_END = re.compile(r"大学|学院|研究院|研究所|科学院")
+
+
+def national_lab(name: str) -> tuple[str, str] | None:
+    """``(lab, host)`` when ``name`` is a national key or engineering lab written after the body
+    that hosts it, else None."""
+    lab = _NATIONAL_LAB.search(name)
+    if lab is None:
+        return None
+    ends = [m.end() for m in _LAB_HOST_END.finditer(name, 0, lab.start())]
+    if not ends or ends[-1] < 4 or lab.start() - ends[-1] < 2:
+        return None  # no host, or nothing of the lab's own field after it
+    return name[ends[-1]:], name[:ends[-1]]
 _NOT_IN_UNIT = set("的了在是和及或并等将对为把被从向")
 # what a ministry's own institute or centre is called (生态环境部环境规划院, 商务部研究院,
 # 国家发展改革委价格监测中心); its departments (司, 局) are the agency extractors'
@@ -590,7 +618,8 @@ def make_org_unit_extractor(name: str):
                 # 中国科学院物理研究所, 工信部…中心 -> 工业和信息化部…中心)
                 canonical = sv.text[a:end] if parent_label is Label.COMPANY \
                     else parent + sv.text[b:end]
-                yield sv.mention(a, end, label, name, canonical=canonical,
+                lab = national_lab(canonical)
+                yield sv.mention(a, end, label, name, canonical=lab[0] if lab else canonical,
                                  parent_key=f"org:{parent}", doc=passage.doc)
     return extract
 

@@ -469,3 +469,18 @@ def test_a_firm_named_after_a_county_the_article_names_is_there():
     text = "新闻\n霞浦时代新能源材料有限公司竣工投产。\n"
     result = extract_document(Document("news", "news.txt", text))
     assert not pairs(result, Predicate.LOCATED_IN)
+
+
+def test_a_national_lab_is_named_without_its_host_and_is_its_unit():
+    # written for the test: a national key lab's official name leaves out its 依托单位
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", "新闻\n浙江大学硅材料国家重点实验室主任介绍了进展。"
+                                  "复旦大学专用集成电路与系统国家重点实验室也参加。"))
+    assert pairs(r, Predicate.PART_OF) >= {("硅材料国家重点实验室", "浙江大学"),
+                                           ("专用集成电路与系统国家重点实验室", "复旦大学")}
+    assert {m.text for m in r.mentions} >= {"浙江大学", "复旦大学"}  # the host is named there too
+    # a campus is where its university is: it names the university only inside its own name
+    campus = extract_document(Document("d", "d.txt", "新闻\n加快建设同济大学临港校区。"))
+    assert pairs(campus, Predicate.PART_OF) == {("同济大学临港校区", "同济大学")}
+    assert [m.text for m in campus.mentions if m.label.is_organization] == ["同济大学临港校区"]

@@ -202,3 +202,11 @@ def test_a_firms_cloud_business_is_named_with_it():
     found = run("gazetteer.company", "华为云和百度智能云的份额上升，百度云计算业务增长")
     assert [(m.name, m.canonical) for m in found] == [
         ("华为云", "华为技术有限公司"), ("百度智能云", "百度公司"), ("百度", "百度公司")]
+
+
+def test_a_latin_name_is_never_read_inside_a_longer_latin_word():
+    # Intel is listed as 英特尔's English name: Intelligence and IntelliJ do not name it
+    english = "该研究院（Academy of Artificial Intelligence）与IntelliJ团队合作。"
+    assert not [m for m in run("gazetteer.company", english) if m.canonical == "英特尔"]
+    assert [m.text for m in run("gazetteer.company", "英特尔（Intel）发布新一代芯片。")] \
+        == ["英特尔", "Intel"]
