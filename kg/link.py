@@ -333,6 +333,39 @@ def propagate(passages: list[Passage], mentions: list[Mention],
                   or m.extractor == PROPAGATED_EXTRACTOR)
 
 
+_NAMED_AFTER_PLACES = (Label.PROGRAMME, Label.EVENT)
+
+
+def place_written_short(mentions: list[Mention]) -> list[Mention]:
+    """A programme or event named after a place in full and, elsewhere in the document, after
+    the place's short name is one (《上海市…“十四五”规划》 and a title's 上海…“十四五”规划): the
+    short form takes the full one's key. A name without its place is left alone: a national
+    plan and a province's own plan of the same name may both be cited."""
+    from kg.extractors.gazetteers import places_named_in_words
+    # (label, the name with the place short) -> the key and name of the one with it in full
+    full: dict[tuple[Label, str], tuple[str, str]] = {}
+    for m in mentions:
+        if m.label not in _NAMED_AFTER_PLACES or m.key:
+            continue
+        name = normalise(m.canonical or m.name)
+        for a, b, rows in places_named_in_words(name[:10]):
+            if a == 0 and b < len(name) - 1:
+                for row in rows:
+                    if row.name == name[:b]:
+                        for short in row.aliases:
+                            if len(short) >= 2 and short != row.name:
+                                full.setdefault((m.label, short + name[b:]),
+                                                (entity_key(m), m.canonical or m.name))
+            break
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        named = full.get((m.label, normalise(m.canonical or m.name))) if not m.key else None
+        out.append(replace(m, key=named[0], canonical=named[1]) if named is not None else m)
+    return out
+
+
 @functools.cache
 def _name_prefixes() -> tuple[tuple[str, str], ...]:
     return tuple((r["full"], r["short"]) for r in table("name_prefixes.tsv"))

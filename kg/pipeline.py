@@ -16,6 +16,7 @@ from kg.ingest.articles import matter
 from kg.link import (
     link,
     name_official_titles,
+    place_written_short,
     propagate,
     resolve_abbreviations,
     resolve_overlaps,
@@ -87,7 +88,7 @@ def extract_document(doc: Document) -> DocumentResult:
         companies.extend(m for m in found if m.label is Label.COMPANY)
         chosen = resolve_overlaps(found)
         mentions.extend(name_official_titles(passage, resolve_abbreviations(passage, chosen)))
-    mentions = propagate(ps, sorted(mentions), companies)
+    mentions = place_written_short(propagate(ps, sorted(mentions), companies))
     entities = link(mentions)
     result = DocumentResult(doc, [p.article for p in ps],
                             sorted(sv.sentence for p in ps for sv in p.sentences), mentions,

@@ -366,3 +366,15 @@ def test_the_known_firm_heading_a_project_is_named_there_too():
     assert ("华为", "华为技术有限公司") in named and ("比亚迪", "比亚迪股份有限公司") in named
     assert ("比亚迪坪山产业园", "比亚迪坪山产业园") in named
     assert not any(text.startswith("宝武湛江") for text, _name in named)
+
+
+def test_a_plan_named_after_its_place_short_and_in_full_is_one():
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    # written for the test: the title writes 浙江, the text 浙江省; a national plan of the same
+    # name without a place stays a plan of its own
+    text = ("浙江数字贸易发展“十五五”规划印发\n省政府印发《浙江省数字贸易发展“十五五”规划》。"
+            "各地要对照《数字贸易发展“十五五”规划》抓好落实。\n")
+    r = extract_document(Document("d", "d.txt", text))
+    plans = {r.entities[entity_key(m)].name for m in r.mentions if m.label.value == "Programme"}
+    assert plans == {"浙江省数字贸易发展“十五五”规划", "数字贸易发展“十五五”规划"}
