@@ -105,6 +105,11 @@ _INSTITUTION = re.compile(r"(?:公司|集团|银行|大学|学院|研究院|研�
 # what a designation the state confers begins with
 _NATIONAL = re.compile(r"国家级|国家")
 _WHAT_FOLLOWS = ("债", "资金", "贷款", "基金", "补助", "补贴", "经费", "额度", "单列", "机械", "附加")
+# 专项 ("special") ends a name only before punctuation or a function word (国家科技重大专项，…;
+# 重大科技专项取得…); before a word it qualifies it: 安全生产专项|整治, 改善消费环境专项|措施
+_SPECIAL = "专项"
+_AFTER_SPECIAL = ("和", "与", "及", "的", "等", "取得", "实施", "是", "为", "由", "在")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _suffix_runs(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
@@ -239,6 +244,9 @@ def make_programme_extractor(name: str):
                     continue
                 if text.startswith(_WHAT_FOLLOWS, b):
                     continue  # 地方政府专项债券, 专项资金: the ending qualifies a noun
+                if text.endswith(_SPECIAL, a, b) and b < len(text) and _HAN.match(text, b) \
+                        and not text.startswith(_AFTER_SPECIAL, b):
+                    continue
                 if text[a:b] == "意见" and text.endswith("征求", 0, a):
                     continue  # 公开征求意见: opinions asked for, no document named
                 tok = next(((ts, te) for ts, te, _t in token_spans(sv) if ts < a < te), None)

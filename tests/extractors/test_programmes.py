@@ -60,6 +60,11 @@ from helpers import chosen, run
     # a verb and an ending
     ("实施好优化和创新结构性货币政策。", []),
     ("合理扩大地方政府专项债券支持范围", []),
+    # 专项 before a word qualifies it (the 2025 and 2006 reports); before punctuation or a
+    # function word it ends a name (written for the test)
+    ("开展燃气、电动自行车等安全隐患全链条专项整治。", []),
+    ("制定提升消费能力、增加优质供给、改善消费环境专项措施，", []),
+    ("国家科技重大专项取得重要进展，", ["国家科技重大专项"]),
     ("开展提升行动，", []),
     ("实施降低全社会物流成本专项行动。", ["降低全社会物流成本专项行动"]),
     # ... but an institution set up around a body is one
