@@ -157,7 +157,14 @@ def is_quantity(word: str) -> bool:
 _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是|\d{1,2}[.、．])")
 
 
-_LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张]")
+_LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张所户座类种支]")
+_COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张所户座类种支]$")
+
+
+def counted_before(text: str, start: int) -> bool:
+    """Whether a count stands right before ``start`` (1500所|县医院, 5家|国有银行): what is
+    counted is a kind of thing, not one named."""
+    return bool(_COUNT_BEFORE.search(text, max(0, start - 10), start))
 
 
 def strip_enumeration(text: str, start: int) -> int:

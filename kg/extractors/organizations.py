@@ -31,6 +31,7 @@ from kg.extractors.names import (
     after_leading_predicates,
     after_leading_verbs,
     common_words,
+    counted_before,
     is_generic,
     is_predicate,
     list_items,
@@ -355,6 +356,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院, 师范大学: a kind, not a name
                 if _place_builds(sv, start, a):
                     continue  # 支持香港|建设|国际法律服务中心: a place's goal, no body
+                if counted_before(sv.text, start):
+                    continue  # 1500所|县医院, 5家|国有银行: bodies counted are of a kind
                 if sv.text[a - 1] == "非" and label is Label.COMPANY:
                     continue  # 非银行金融机构, 非公司制企业: what is not a bank is none
                 if _REFERS_BACK.match(sv.text, start) or _has_auxiliary(sv, start, a):
