@@ -23,6 +23,8 @@ from kg.keys import entity_key
     # bodies counted are of a kind (the 2009 and 2006 reports)
     ("改造和新建2.3万所乡镇卫生院、1500所县医院、500所县中医院", []),
     ("建设一批国家工程技术研究中心", []),
+    # a scope of villages and towns or of small firms makes no name (written for the test)
+    ("民营银行和村镇银行发展迅速，小微银行", []),
     ("进一步完善企业集团对所属子公司的管理", []),
     ("加快大型国有企业特别是中央企业母公司的公司制改革", []),
     ("有条件地实行省以下专业银行、保险公司等金融机构", []),
