@@ -158,6 +158,8 @@ _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）
 
 
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张所户座类种支]")
+# an amount of money: never part of a name
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:元|美元|港元|欧元|日元)")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张所户座类种支]$")
 
 
@@ -294,6 +296,11 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     count = _LEADING_COUNT.match(text, start)  # 5家国有银行: a count is not part of a name
     if count and count.end() <= core_start:
         start = count.end()
+    amount = None
+    for amount in _AMOUNT.finditer(text, start, core_start):
+        pass
+    if amount is not None:  # 拟投资50亿元|建设…项目: an amount is what is spent, not a name's
+        start = amount.end()
     # an English word glued before a Chinese name: "by江苏中科…研究院"
     latin = re.match(r"[a-z]+(?=[\u4e00-\u9fff])", text[start:core_start])
     if latin:

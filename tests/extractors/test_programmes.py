@@ -65,6 +65,8 @@ from helpers import chosen, run
     ("开展燃气、电动自行车等安全隐患全链条专项整治。", []),
     ("制定提升消费能力、增加优质供给、改善消费环境专项措施，", []),
     ("国家科技重大专项取得重要进展，", ["国家科技重大专项"]),
+    # an amount of money is what a project costs, never part of its name (written for the test)
+    ("集团拟投资120亿元建设新疆哈密煤制气示范工程。", ["新疆哈密煤制气示范工程"]),
     ("开展提升行动，", []),
     ("实施降低全社会物流成本专项行动。", ["降低全社会物流成本专项行动"]),
     # ... but an institution set up around a body is one
