@@ -19,6 +19,7 @@ from kg.extractors.gazetteers import (
     starts_with_place,
 )
 from kg.extractors.names import stop_words, token_spans
+from kg.extractors.people import titles
 from kg.resources import table
 from kg.types import Label, Mention
 
@@ -42,7 +43,13 @@ def sub_unit(sv: SentenceView, end: int) -> int:
         return end
     unit = m.group()
     joiners = _field_joiners(unit)
-    if not set(unit) & (_NOT_IN_UNIT - joiners) and (m.end() in sv.bounds) \
+    # jieba glues a unit's last character to its head's title: 协调|局局长, 综合|处处长
+    head_glued = sv.text.startswith(unit[-1] + "长", m.end())
+    # a function character inside a word of the unit's name is the word's: 对外贸易司
+    in_words = {ch for s, e, t in token_spans(sv) if end <= s and e <= m.end() and len(t) > 1
+                for ch in t} - {"长"}
+    if not set(unit) & (_NOT_IN_UNIT - joiners - in_words) \
+            and (m.end() in sv.bounds or head_glued) \
             and not _is_word_ending_in_bureau(sv, m.end()) \
             and not any(end <= s and e <= m.end() and t in stop_words() and t not in joiners
                         for s, e, t in token_spans(sv)):
@@ -154,6 +161,8 @@ def make_agency_unit_extractor(name: str):
     gaz = Gazetteer((s, canonical) for _k, label, canonical, aliases in agency_rows()
                     if label is Label.AGENCY for s in {canonical, *aliases})
 
+    before_titles = titles()[0]
+
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             for a, b, canonical in gaz.find(sv.text):
@@ -161,6 +170,19 @@ def make_agency_unit_extractor(name: str):
                 if end > b:
                     full = str(canonical) + sv.text[b:end]
                     yield sv.mention(a, end, Label.AGENCY, name, canonical=full,
+                                     key=f"org:{full}", parent_key=f"org:{canonical}",
+                                     doc=passage.doc)
+                    continue
+                # 工信部新闻发言人、中小企业局局长: a unit heading the next title of
+                # a speaker's list is the same agency's
+                title = next((t for t in before_titles.find(sv.text[b:b + 8]) if t[0] == 0), None)
+                if title is None or not sv.text.startswith("、", b + title[1]):
+                    continue
+                at = b + title[1] + 1
+                end = sub_unit(sv, at)
+                if end > at and any(t[0] == 0 for t in before_titles.find(sv.text[end:end + 8])):
+                    full = str(canonical) + sv.text[at:end]
+                    yield sv.mention(at, end, Label.AGENCY, name, canonical=full,
                                      key=f"org:{full}", parent_key=f"org:{canonical}",
                                      doc=passage.doc)
     return extract

@@ -19,7 +19,21 @@ if TYPE_CHECKING:
 
 _CHAIN_SEP = re.compile(r"^[、和及兼]$")
 # a unit of a body written before a title in a chain: 研究所, 研究院, 宏观研究部
-_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究所|研究院|研究中心|研究部|事业部|中心|办公室|部|处|室|所)")
+_UNIT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:研究所|研究院|研究中心|研究部|事业部|中心|办公室|部|司|局|处|室|所)")
+
+
+# a body named by its last character in a list of posts in it and its unit: 委, 部, 局
+_SELF = "委部局署厅院会行办"
+
+
+def _body_of_unit(sf: SentenceFacts, unit_key: str, char: str) -> str:
+    """The body a unit belongs to when its name holds ``char`` (政策研究室 of 国家发展和改革委员会
+    for 委), made an entity of the document if it is not one; "" if none."""
+    unit = sf.entities.get(unit_key)
+    parent = unit.parent_key if unit is not None else ""
+    if not parent.startswith("org:") or char not in parent:
+        return ""
+    return _implied_body(sf, parent)
 
 
 _CHINESE_PLACE = re.compile(r"place:\d{6}$")
@@ -69,7 +83,9 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
                 (found[j + 1][0] - chain_end <= 1
                  and (found[j + 1][0] == chain_end or _CHAIN_SEP.match(text[chain_end])))
                 or (_CHAIN_SEP.match(text[chain_end:chain_end + 1])
-                    and _UNIT.fullmatch(text, chain_end + 1, found[j + 1][0]))):
+                    and (_UNIT.fullmatch(text, chain_end + 1, found[j + 1][0])
+                         or (found[j + 1][0] == chain_end + 2
+                             and text[chain_end + 1] in _SELF)))):
             # 首席经济学家、研究院院长张明: a unit of the same body may head the next title
             j += 1
             chain_end = found[j][1]
@@ -90,6 +106,9 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         elif level and sf.passage.context.get(str(level), "") in place_index():
             # 省长 is the province's, even after 省委书记梁言顺、
             org_key = sf.passage.context[str(level)]
+        elif a >= 2 and text[a - 1] in _SELF and text[a - 2] == "、" and out \
+                and (body := _body_of_unit(sf, out[-1].organization, text[a - 1])):
+            org_key = body  # 政策研究室副主任、委新闻发言人: 委 is the unit's commission
         elif out and 0 < a - last_end <= 3:
             # 主任潘云鹤院士、副主任孙优贤院士: a list of posts in one body
             org_key = out[-1].organization

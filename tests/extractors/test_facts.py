@@ -484,3 +484,15 @@ def test_a_national_lab_is_named_without_its_host_and_is_its_unit():
     campus = extract_document(Document("d", "d.txt", "新闻\n加快建设同济大学临港校区。"))
     assert pairs(campus, Predicate.PART_OF) == {("同济大学临港校区", "同济大学")}
     assert [m.text for m in campus.mentions if m.label.is_organization] == ["同济大学临港校区"]
+
+
+def test_a_speakers_posts_in_a_ministry_and_its_units():
+    # written for the test, in the form of press conferences: a unit heading the next title is
+    # the same ministry's (also when jieba glues 局 to 局长), and 委 names the commission again
+    assert _posts("商务部新闻发言人、对外贸易司司长王强介绍情况。") == {
+        ("王强", "新闻发言人", "商务部"), ("王强", "司长", "商务部对外贸易司")}
+    assert _posts("工业和信息化部中小企业局副局长赵明表示。") == {
+        ("赵明", "副局长", "工业和信息化部中小企业局")}
+    assert _posts("国家发展改革委政策研究室副主任、委新闻发言人孙伟表示。") == {
+        ("孙伟", "副主任", "国家发展和改革委员会政策研究室"),
+        ("孙伟", "新闻发言人", "国家发展和改革委员会")}
