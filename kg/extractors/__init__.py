@@ -15,6 +15,7 @@ DEFAULT_EXTRACTORS = (
     "gazetteer.stock",
     "gazetteer.place",
     "gazetteer.event",
+    "gazetteer.programme",
     "pattern.zone",
     "pattern.country_list",
     "pattern.person",
@@ -30,7 +31,7 @@ DEFAULT_EXTRACTORS = (
     "pattern.work_report",
     "pattern.source",
 )
-GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:8])
+GAZETTEER_EXTRACTORS = frozenset(DEFAULT_EXTRACTORS[:9])
 # chosen before the open patterns: known names, and people found next to their titles
 TRUSTED_EXTRACTORS = GAZETTEER_EXTRACTORS | {"pattern.person"}
 

@@ -456,6 +456,11 @@ def known_body(words: str) -> tuple[str, Label, str] | None:
                  if a == 0 and b == len(words)), None)
 
 
+def starts_with_known_body(words: str) -> bool:
+    """Whether ``words`` begin with the name of a body the tables know (中国科学院上海…)."""
+    return any(a == 0 and b < len(words) for a, b, _v in _known_bodies().find(words))
+
+
 # the trade word a listed firm's short name ends in, which its informal form leaves out
 # (蓝思|科技, 三一|重工, 中联|重科): the form names the firm only at the head of a project named
 # after it (蓝思智能制造产业园), never alone
@@ -599,6 +604,25 @@ def make_event_gazetteer_extractor(name: str):
     """Recurring fairs and games by their short forms: 成功举办进博会、广交会 -> 中国国际进口博览会,
     中国进出口商品交易会 (Event)."""
     return _make_table_extractor(name, _event_gazetteer())
+
+
+@functools.cache
+def _programme_gazetteer() -> Gazetteer:
+    return _table_gazetteer([(f"prog:{r['name']}", Label.PROGRAMME, r["name"],
+                              split_aliases(r["aliases"])) for r in table("named_programmes.tsv")])
+
+
+def known_programme_names() -> frozenset[str]:
+    """Every name and short name of the well-known national programmes (named_programmes.tsv)."""
+    return frozenset(n for r in table("named_programmes.tsv")
+                     for n in (r["name"], *split_aliases(r["aliases"])))
+
+
+@register("gazetteer.programme", labels={Label.PROGRAMME})
+def make_programme_gazetteer_extractor(name: str):
+    """Well-known national programmes by their official and short names: 得到国家重点研发计划
+    支持 -> 国家重点研发计划; 863计划 -> 国家高技术研究发展计划 (Programme)."""
+    return _make_table_extractor(name, _programme_gazetteer())
 
 
 @register("gazetteer.company", labels={Label.COMPANY})

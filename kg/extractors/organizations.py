@@ -24,6 +24,7 @@ from kg.extractors.gazetteers import (
     place_index,
     places_ending,
     places_named_in_words,
+    starts_with_known_body,
     starts_with_place,
 )
 from kg.extractors.names import (
@@ -67,12 +68,13 @@ _FIELDS_JOINED = frozenset({"与"})
 
 def _two_bodies_apart(text: str, start: int, core: int) -> int:
     """Where a research body's name starts when a 与 in it joins two bodies, not two fields:
-    财政部与X研究中心 -> X研究中心 (the part before 与 ends as a body or is a place)."""
+    财政部与X研究中心 -> X研究中心 (the part before 与 ends as a body or is a place, or the part
+    after it begins with a known body: 团队与|中国科学院…研究所)."""
     at = text.find("与", start, core)
     while at >= 0:
         left = text[start:at]
         if any(left.endswith(e) for e, _label in name_endings()) or is_place_name(left) \
-                or ends_with_known_body(left):
+                or ends_with_known_body(left) or starts_with_known_body(text[at + 1:core]):
             start = at + 1
         at = text.find("与", at + 1, core)
     return start
@@ -395,7 +397,10 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     canonical = canonical[:-len(sv.text[a:b])]
                     if canonical.startswith("“") and canonical.count("“") == 1:
                         canonical = canonical[1:-1]
-                if _GENERIC.match(surface) or (label is not Label.EVENT and surface.startswith("全国")):
+                generic = _GENERIC.match(surface)
+                if generic and generic.end() == 1 and start + 1 not in sv.bounds:
+                    generic = None  # 本源|量子…公司: 本 begins a word, it points at nothing
+                if generic or (label is not Label.EVENT and surface.startswith("全国")):
                     continue  # 全国教育大会 is an event; 全国大学 is no organisation
                 known = known_body(surface[:-2]) if surface.endswith("公司") else None
                 if known is not None and known[1] is Label.COMPANY:

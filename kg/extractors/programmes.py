@@ -15,6 +15,7 @@ from kg.extractors.gazetteers import (
     after_verb_before_place,
     informal_firm,
     is_place_name,
+    known_programme_names,
     place_index,
     places_ending,
     places_named_in_words,
@@ -215,7 +216,7 @@ def make_programme_extractor(name: str):
     开展智能制造技术攻关行动，-> 智能制造技术攻关行动; 帮助企业提供解决方案 -> nothing.
     """
     suffixes = Gazetteer((r["suffix"], r["strength"]) for r in table("programme_suffixes.tsv"))
-    known = frozenset(r["name"] for r in table("named_programmes.tsv"))
+    known = known_programme_names()
     bodies = tuple(ending for ending, label in name_endings()
                    if label in (Label.AGENCY, Label.ORGANIZATION))
 

@@ -89,9 +89,20 @@ from kg.keys import entity_key
     ("特别是在集团消费方面", []),
     ("北大西洋公约集团、巴格达条约集团、东南亚条约集团还在积极活动", []),
     ("这就充分表示美国侵略集团的扩军备战政策越来越不得人心", []),
+    # a determiner character that begins a word determines nothing (the 1980 report: 本溪钢铁
+    # 公司; written for the test: a registered name with its place in brackets)
+    ("例如本溪钢铁公司的生产工人", [("Company", "本溪钢铁公司")]),
+    ("本源量子计算科技（合肥）股份有限公司完成融资", [("Company", "本源量子计算科技（合肥）股份有限公司")]),
+    ("本公司董事会", []),
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
+
+
+def test_yu_before_a_known_bodys_name_joins_two_bodies():
+    # written for the test: the institute's own 与 joins two fields
+    institute = "中国科学院上海微系统与信息技术研究所"
+    assert chosen(f"该校团队与{institute}合作") == [("ResearchOrganization", institute, institute)]
 
 
 @pytest.mark.parametrize("text, expected", [

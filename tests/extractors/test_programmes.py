@@ -325,6 +325,21 @@ def test_well_known_programmes_that_are_dictionary_words(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the 1992 report and written for the test: the state's well-known programmes by their
+    # official and short names
+    ("实施西气东输、西电东送、南水北调等重大工程", ["西气东输工程", "西电东送工程", "南水北调工程"]),
+    ("认为兴建三峡工程是必要的", ["长江三峡水利枢纽工程"]),
+    ("项目得到国家重点研发计划和国家自然科学基金的资助", ["国家重点研发计划", "国家自然科学基金"]),
+    ("组织实施863计划", ["国家高技术研究发展计划"]),
+    # its committee is a body, not the fund
+    ("国家自然科学基金委员会发布通知", []),
+])
+def test_well_known_national_programmes_by_their_names(text, expected):
+    assert [m.canonical for m in run("gazetteer.programme", text)
+            if (m.label.value, m.text, m.canonical) in chosen(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # written for the test: projects listed before 等…项目, named by a rare word, a quotation,
     # a place or a known firm at their head
     ("推进望城智慧产业城、梅溪湖科技城、岳麓国际智造城等项目建设",
