@@ -193,7 +193,32 @@ def make_person_extractor(name: str):
                         yield sv.mention(s, a, Label.PERSON, name, canonical=cand,
                                          doc=passage.doc)
                         break
+            for i, e in _team_leaders(sv):
+                yield sv.mention(i, e, Label.PERSON, name, canonical=sv.text[i:e],
+                                 doc=passage.doc)
     return extract
+
+
+# a research team or group is named after who leads it: 该校潘建伟团队, 王立军课题组
+_TEAM = re.compile(r"团队|课题组|研究组")
+
+
+def _team_leaders(sv: SentenceView) -> Iterator[tuple[int, int]]:
+    """(start, end) of the Chinese names written right before 团队 or 课题组; with no title to
+    vouch for it, a name must be unknown to the dictionary (管理团队, 高校团队 are none)."""
+    text, sn = sv.text, surnames()
+    for m in _TEAM.finditer(text):
+        a = m.start()
+        if a not in sv.bounds:
+            continue
+        for L in (3, 2):
+            s = a - L
+            cand = text[s:a] if s >= 0 else ""
+            if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds \
+                    and word_frequency(cand) == 0 and _could_be_name(cand) \
+                    and not _counted_or_common(text, s, cand):
+                yield s, a
+                break
 
 
 # a person who speaks, at the start of a clause: 钱卫东分析说, 据何志强介绍, 冯建国：…
