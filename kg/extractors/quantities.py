@@ -30,7 +30,8 @@ _CLAUSE = re.compile(r"[，；。：！？,;:!?]")
 # 将 looks forward after an adverb or before a verb (还将完善, 将于, 将突破); 将X定位为Y does not
 _WILL = (r"(?:[还也并均都亦仍即或又则]|今年|明年|未来|预计)将|将(?:会|于|在|要|进一步|继续|加快|重点|全面|"
          r"持续|大力|着力|逐步|新增|建成|实现|达到|超过|突破|完成|开工|投产|带动|形成|迎来|推出|发行|启动|"
-         r"举办|建设|推进|开展|实施|完善|打造|提升|增加|提高|扩大|出台|新建|改造|培育|引进|分[一二三四五六七八九十\d]+期)")
+         r"举办|建设|推进|开展|实施|完善|打造|提升|增加|提高|扩大|出台|新建|改造|培育|引进|推动|促进|保持|"
+         r"加大|投资|投入|分[一二三四五六七八九十\d]+期)")
 _FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|按计划|拟|预计|"
                       r"(?<![于出过])预期|"
                       rf"{_WILL}|力求|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年|"
@@ -193,8 +194,8 @@ def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_
         return True  # 日常监测（60%）: a weight or share noted in brackets
     if n.comparator != "=" and n.comparator != "~" and _APPLICATION.search(clause):
         return True  # 申报车型…产量在5000辆以上: a condition to apply, neither goal nor figure
-    if n.unit == "个月" and n.value_max:
-        return True  # 今年1-8个月: a stretch of the calendar, no quantity
+    if n.unit == "个月" and (n.value_max or clause[:n.num_start].endswith(("前", "近", "头"))):
+        return True  # 今年1-8个月, 前10个月: a stretch of the calendar, no quantity
     if clause[:n.num_start].endswith("第") and not (n.unit == "位"
                                                    and _RANK_BEFORE.search(clause[:n.num_start])):
         return True  # 第三期, 第二批: an ordinal (居全国第2位 is a rank)

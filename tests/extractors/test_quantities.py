@@ -148,6 +148,14 @@ def test_news_reports_figures_of_the_year_it_names():
     assert r.statistics[0].measure == "规模以上工业增加值增长"
 
 
+def test_a_city_that_will_push_an_industry_sets_a_goal():
+    # written for the test: 将推动 looks forward; 前10个月 is a stretch of the calendar
+    r = report("今年前10个月，全市地区生产总值增长5.6%。\n市长表示，全市将推动电子信息产业规模"
+               "突破1.5万亿元。", 2024, "经济新闻")
+    assert statistics(r) == [("5.6", "%", 2024)]
+    assert targets(r) == [("1.5", None, "万亿元", ">", None)]
+
+
 def test_what_is_neither():
     # written for the test: counts of a policy's parts, a condition on what is counted, a name
     r = report("会议审议通过了12项支持民营经济发展的具体措施。到2025年，新开工投资超100亿元的项目20个。"
