@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.extractors.base import Passage
 from kg.extractors.gazetteers import place_index
+from kg.extractors.organizations import HOST_END
 from kg.extractors.posts import extract_posts
 from kg.extractors.programmes import ISSUED_DOCUMENT_EXTRACTOR, WORK_REPORT_EXTRACTOR
 from kg.extractors.quantities import QuantityContext, extract_quantities, passage_place
@@ -240,7 +241,7 @@ def organisation_parts(result: DocumentResult) -> list[Relation]:
         host = _host_of(e.name) if not e.parent_key else None
         if e.parent_key.startswith("org:"):
             host_name = e.parent_key[4:]
-            parent = known.get(host_name, (e.parent_key, Label.RESEARCH if _HOST_END.search(
+            parent = known.get(host_name, (e.parent_key, Label.RESEARCH if HOST_END.search(
                 host_name[-3:]) else Label.AGENCY, host_name))
             host = _written_host(first[e.key], parent, surfaces.get(parent[0], set())
                                  | _names_of(result, parent))
@@ -318,8 +319,6 @@ def name_project_owners(result: DocumentResult) -> None:
 
 
 HOST_EXTRACTOR = "relation.organisation_parts"
-# a body that hosts units: 大学, 学院, 研究院, 研究所, 规划院, 科学院
-_HOST_END = re.compile(r"大学|学院|研究院|研究所|规划院|科学院")
 _CAMPUS = ("校区", "分校")
 
 
@@ -345,7 +344,7 @@ def _host_of(name: str) -> str | None:
     """The research body a unit's name begins with (商务部研究院国际服务贸易研究所 -> 商务部研究院,
     浙江大学硅材料国家重点实验室 -> 浙江大学), or None: what follows it must be a unit
     of three characters or more (中国社会科学院大学 is a university of its own)."""
-    for m in _HOST_END.finditer(name):
+    for m in HOST_END.finditer(name):
         if m.end() >= 4 and len(name) - m.end() >= 3:
             return name[:m.end()]
     return None

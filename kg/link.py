@@ -21,6 +21,7 @@ from kg.extractors import (
     Passage,
 )
 from kg.extractors.base import aligned
+from kg.extractors.gazetteers import places_named_in_words
 from kg.extractors.names import name_start
 from kg.extractors.organizations import company_short_forms, has_legal_form, name_endings
 from kg.extractors.programmes import (
@@ -341,22 +342,22 @@ def place_written_short(mentions: list[Mention]) -> list[Mention]:
     the place's short name is one (《上海市…“十四五”规划》 and a title's 上海…“十四五”规划): the
     short form takes the full one's key. A name without its place is left alone: a national
     plan and a province's own plan of the same name may both be cited."""
-    from kg.extractors.gazetteers import places_named_in_words
     # (label, the name with the place short) -> the key and name of the one with it in full
     full: dict[tuple[Label, str], tuple[str, str]] = {}
     for m in mentions:
         if m.label not in _NAMED_AFTER_PLACES or m.key:
             continue
         name = normalise(m.canonical or m.name)
-        for a, b, rows in places_named_in_words(name[:10]):
-            if a == 0 and b < len(name) - 1:
-                for row in rows:
-                    if row.name == name[:b]:
-                        for short in row.aliases:
-                            if len(short) >= 2 and short != row.name:
-                                full.setdefault((m.label, short + name[b:]),
-                                                (entity_key(m), m.canonical or m.name))
-            break
+        places = places_named_in_words(name[:10])
+        if not places or places[0][0] != 0 or places[0][1] >= len(name) - 1:
+            continue
+        end = places[0][1]
+        for row in places[0][2]:
+            if row.name == name[:end]:
+                for short in row.aliases:
+                    if len(short) >= 2:
+                        full.setdefault((m.label, short + name[end:]),
+                                        (entity_key(m), m.canonical or m.name))
     if not full:
         return mentions
     out = []

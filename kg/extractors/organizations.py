@@ -570,10 +570,15 @@ def make_event_extractor(name: str):
 
 # a unit of a known company or academy: 阿里巴巴达摩院, 中科院苏州医工所, 华为2012实验室
 _UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院|中心)")
+_NOT_IN_UNIT = set("的了在是和及或并等将对为把被从向")
+# what a ministry's own institute or centre is called (生态环境部环境规划院, 商务部研究院,
+# 国家发展改革委价格监测中心); its departments (司, 局) are the agency extractors'
+_AGENCY_UNITS = ("研究院", "研究所", "规划院", "设计院", "研究中心", "中心", "实验室")
+# what the name of a body that hosts units ends with (浙江大学, 商务部研究院, 中国科学院)
+HOST_END = re.compile(r"大学|学院|研究院|研究所|规划院|科学院")
 # a national lab's official name leaves out the body that hosts it (its 依托单位): the text writes
 # 浙江大学硅材料国家重点实验室, the lab is 硅材料国家重点实验室, a unit of the university
 _NATIONAL_LAB = re.compile(r"(?:国家|全国)(?:重点|工程)实验室$")
-_LAB_HOST_END = re.compile(r"大学|学院|研究院|研究所|科学院")
 
 
 def national_lab(name: str) -> tuple[str, str] | None:
@@ -582,14 +587,10 @@ def national_lab(name: str) -> tuple[str, str] | None:
     lab = _NATIONAL_LAB.search(name)
     if lab is None:
         return None
-    ends = [m.end() for m in _LAB_HOST_END.finditer(name, 0, lab.start())]
+    ends = [m.end() for m in HOST_END.finditer(name, 0, lab.start())]
     if not ends or ends[-1] < 4 or lab.start() - ends[-1] < 2:
         return None  # no host, or nothing of the lab's own field after it
     return name[ends[-1]:], name[:ends[-1]]
-_NOT_IN_UNIT = set("的了在是和及或并等将对为把被从向")
-# what a ministry's own institute or centre is called (生态环境部环境规划院, 商务部研究院,
-# 国家发展改革委价格监测中心); its departments (司, 局) are the agency extractors'
-_AGENCY_UNITS = ("研究院", "研究所", "规划院", "设计院", "研究中心", "中心", "实验室")
 
 
 @register("pattern.org_unit", labels={Label.RESEARCH, Label.ORGANIZATION})

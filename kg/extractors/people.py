@@ -199,7 +199,7 @@ def make_person_extractor(name: str):
     return extract
 
 
-# a research team or group is named after who leads it: 该校潘建伟团队, 王立军课题组
+# a research team or group is named after who leads it: 该校潘建伟团队, 某某课题组
 _TEAM = re.compile(r"团队|课题组|研究组")
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from kg.extractors.relations import SentenceFacts
 
 _CHAIN_SEP = re.compile(r"^[、和及兼]$")
-# a unit of a body written before a title in a chain: 研究所, 研究院, 宏观研究部
+# a unit of a body written before a title in a chain: 研究所, 研究院, 宏观研究部, 对外贸易司
 _UNIT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:研究所|研究院|研究中心|研究部|事业部|中心|办公室|部|司|局|处|室|所)")
 
 
