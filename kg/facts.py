@@ -32,7 +32,7 @@ from kg.extractors.timeframe import (
     plan_year,
     report_parts,
 )
-from kg.keys import entity_key
+from kg.keys import entity_key, normalise
 from kg.link import ABBREVIATION_EXTRACTOR
 from kg.types import DocumentResult, Entity, Label, Mention, Predicate, Relation, Target
 
@@ -47,6 +47,11 @@ def in_passage(passage: Passage, mentions: list) -> list:
         j = bisect.bisect_left(starts, sv.sentence.end)
         out.extend(mentions[i:j])
     return sorted(set(out))
+
+
+# a notice that launches a campaign: 关于开展家电以旧换新活动的通知
+_LAUNCHING = re.compile(r"关于(?:组织)?(?:开展|举办|启动)(.+?)的通知")
+_CAMPAIGNS = (Label.PROGRAMME, Label.EVENT)  # a campaign (…活动) may be read as either
 
 
 def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
@@ -65,6 +70,16 @@ def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
         named = Counter(entity_key(m) for m in mentions if m.label in labels)
         return max(sorted({entity_key(m) for m in issued}), key=lambda k: named[k])
     if in_title:
+        # 关于开展X活动的通知: the article is about the campaign the notice launches, when the
+        # text names it
+        launched = _LAUNCHING.search(in_title[0].text)
+        if launched and not title_only:
+            named = normalise(launched.group(1))
+            campaign = next((entity_key(m) for m in mentions if m.label in _CAMPAIGNS
+                             and m.start >= a.title_end and normalise(m.canonical or m.name) == named),
+                            None)
+            if campaign:
+                return campaign
         return entity_key(in_title[0])
     if title_only:
         return ""

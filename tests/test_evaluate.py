@@ -80,7 +80,7 @@ def dev_scores():
 DEV_FLOORS = {
     "gov": 0.95, "company": 0.88, "research": 0.94, "org": 0.86, "media": 0.97, "place": 0.95,
     "programme": 0.86, "person": 0.97, "any-org": 0.92, "issuedBy": 0.95, "partOf": 0.90,
-    "locatedIn": 0.86, "leads": 0.65, "holdsPost": 0.97, "source": 0.97, "targets": 0.94,
+    "locatedIn": 0.86, "leads": 0.72, "holdsPost": 0.97, "source": 0.97, "targets": 0.94,
     "figures": 0.80,
 }
 

@@ -27,6 +27,7 @@ _LEAD = re.compile(r"牵头|主导承建|(?<!为)主导|统筹推进|(?<![共同
 _PARTICIPATE = re.compile(r"参与|共同承担|协作承担|共同协作|协办|承办|入选|上榜|跻身|入围|(?<=单位)组成|(?<=[等为])成员单位")
 # verbs that lead only what follows them, never the article's programme
 _NAMES_WHAT_IT_LEADS = ("主导", "组织", "开展", "启动")
+_CLAUSE_END = ("，", "。", "；", ",", ";")
 # what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
 _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
@@ -198,9 +199,11 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
             after = [m for m in sf.mentions if m.start >= ve and sf.clause_of(m.start) == clause
                      and (m in target_ms or (builds and m.label in ORGANIZATION_LABELS))]
             keys = [entity_key(m) for m in after] if builds else [entity_key(m) for m in after[:1]]
-            if not keys and not sf.passage.doc.text.startswith(_NAMES_WHAT_IT_LEADS, vs):
-                # 由同济大学牵头 alone: the article's programme (主导制定了标准 leads no programme;
-                # 开展调研 runs no programme)
+            text = sf.passage.doc.text
+            if not keys and (not text.startswith(_NAMES_WHAT_IT_LEADS, vs)
+                             or text.startswith(_CLAUSE_END, ve)):
+                # 由同济大学牵头 alone, 本次活动委托…协会组织实施，: the article's programme (主导
+                # 制定了标准 leads no programme; 开展调研 runs no programme)
                 key = sf.topic.get("programme") or sf.topic.get("event")
                 keys = [key] if key else []
             for a in actors:

@@ -496,3 +496,14 @@ def test_a_speakers_posts_in_a_ministry_and_its_units():
     assert _posts("国家发展改革委政策研究室副主任、委新闻发言人孙伟表示。") == {
         ("孙伟", "副主任", "国家发展和改革委员会政策研究室"),
         ("孙伟", "新闻发言人", "国家发展和改革委员会")}
+
+
+def test_who_is_entrusted_to_run_a_notices_campaign_leads_it():
+    # written for the test: a notice that launches a campaign is about the campaign, and the
+    # body entrusted to run "this campaign" leads it
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("商务部办公厅关于开展家电以旧换新活动的通知\n各省商务主管部门：\n为促进消费，商务部决定开展"
+            "家电以旧换新活动。本次活动委托中国家用电器协会组织实施，请各地做好配合。\n")
+    r = extract_document(Document("d", "d.txt", text))
+    assert ("中国家用电器协会", "家电以旧换新活动") in pairs(r, Predicate.LEADS)
