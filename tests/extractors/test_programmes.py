@@ -65,6 +65,8 @@ from helpers import chosen, run
     ("开展燃气、电动自行车等安全隐患全链条专项整治。", []),
     ("制定提升消费能力、增加优质供给、改善消费环境专项措施，", []),
     ("国家科技重大专项取得重要进展，", ["国家科技重大专项"]),
+    # 研究部署 ("study and arrange") governs the name, it is none of it (written for the test)
+    ("会议研究部署新一代智能农机装备科研项目。", ["新一代智能农机装备科研项目"]),
     # an amount of money is what a project costs, never part of its name (written for the test)
     ("集团拟投资120亿元建设新疆哈密煤制气示范工程。", ["新疆哈密煤制气示范工程"]),
     ("开展提升行动，", []),
