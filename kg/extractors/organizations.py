@@ -262,6 +262,8 @@ def _fields_joined_start(sv: SentenceView, start: int, core_start: int) -> int:
 # groups named for their mission, verbs included: 江苏省推进制造强省建设领导小组(办公室)
 _MISSION_GROUP = re.compile(r"领导小组|协调小组")
 _MISSION_MAX = 24
+# a unit a leading group names after itself: …领导小组|数字贸易执行小组(办公室), …|专班
+_GROUP_UNIT = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:执行小组|工作小组|专项小组|工作组|专班)(?:办公室)?")
 _MISSION_VERBS = frozenset({"推进", "推动", "加快", "深化", "实施", "建设", "促进", "全面", "深入",
                             "落实", "贯彻落实", "开展", "加强"})
 
@@ -272,13 +274,15 @@ def _mission_start(passage: Passage, sv: SentenceView, core_start: int) -> int |
     no place is there."""
     text = sv.text
     for end, place in sorted(places_ending(passage, sv).items(), reverse=True):
-        if end > core_start:
-            continue
+        if end > core_start or text.count("”", end, core_start) > text.count("“", end, core_start):
+            continue  # a place inside the mission's quoted slogan (推进“数字江苏”建设) is not its
         at = sv.view.offsets.index(place.start) if place.start in sv.view.offsets else -1
         if at < 0 or core_start - at > _MISSION_MAX \
                 or re.search(r"[，。、；：,;]", text[end:core_start]):
             return None
-        words = [t for _s, _e, t in tokens_within(sv, end, core_start)]
+        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text[end:core_start])]
+        words = [t for s, _e, t in tokens_within(sv, end, core_start)
+                 if not any(a < s - end < b for a, b in quoted)]  # a slogan's words are its own
         if any((t in stop_words() and t not in _MISSION_VERBS) or _BODY_WORD_END.search(t)
                for t in words):
             return None  # 江苏省政府|成立|…领导小组: a body sets the group up, it is no mission
@@ -317,6 +321,14 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     else None
                 if mission is not None:
                     start = mission  # 江苏省|推进制造强省建设|领导小组: its mission is its name's
+                    unit = _GROUP_UNIT.match(sv.text, b)
+                    if unit and (unit.end() == len(sv.text) or unit.end() in sv.bounds):
+                        # …领导小组|数字贸易执行小组办公室: the group's unit, named after it
+                        group = sv.text[start:b]
+                        yield sv.mention(start, unit.end(), label, name,
+                                         canonical=sv.text[start:unit.end()],
+                                         parent_key=f"org:{group}", doc=passage.doc)
+                        continue
                 elif label is not Label.EVENT:
                     # a name never begins with a verb or an adverb, nor is made of them:
                     # 严厉查处|长春长生公司, 学习|长春光学精密机械研究所, 真正地|学会, 优化|海关

@@ -290,6 +290,11 @@ def test_the_company_spoken_of_is_no_name(text):
     # place on; a body that sets a group up is no part of its name
     ("江苏省推进制造强省建设领导小组办公室印发通知", "江苏省推进制造强省建设领导小组办公室"),
     ("浙江省深化数字化改革协调小组召开会议", "浙江省深化数字化改革协调小组"),
+    # a place inside the mission's quoted slogan is not the group's, nor do the slogan's words
+    # end a body (一区); a unit the group names after itself is one name with it
+    ("江苏省推进“数字江苏”建设领导小组办公室印发通知", "江苏省推进“数字江苏”建设领导小组办公室"),
+    ("浙江省推进“两区一城”建设领导小组数字贸易执行小组办公室印发通知",
+     "浙江省推进“两区一城”建设领导小组数字贸易执行小组办公室"),
 ])
 def test_groups_named_for_their_mission(text, expected):
     assert max((m.canonical for m in run("pattern.organization", text)), key=len) == expected
