@@ -23,10 +23,11 @@ from kg.extractors.people import titles
 from kg.resources import table
 from kg.types import Label, Mention
 
-# a unit inside an agency: 办公厅, 装备工业一司, 中小企业局, 服务体系建设处 (not 部长, not a clause)
+# a unit inside an agency: 办公厅, 装备工业一司, 中小企业局, 服务体系建设处, a task force (专班)
+# (not 部长, not a clause)
 # a department (司) is no company (公司, 上司): 国家能源局组织国家管网公司 has no unit
 _SUB_UNIT = re.compile(r"办公厅|办公室|研究室|参事室|[\u4e00-\u9fff]{2,10}?[一二三四五六七八九十]?"
-                       r"(?:(?<![公上])司|局|处|办公室|研究室)")
+                       r"(?:(?<![公上])司|局|处|办公室|研究室|专班)")
 _NOT_IN_UNIT = set("的在等将与为是了对于及或并和长")
 
 

@@ -49,6 +49,9 @@ def test_unit_of_a_central_agency():
     ("教育部职业教育与成人教育司司长表示", "教育部职业教育与成人教育司", "org:教育部"),
     ("国家发展改革委资源节约和环境保护司负责人说", "国家发展和改革委员会资源节约和环境保护司",
      "org:国家发展和改革委员会"),
+    # a government office's task force (专班) is its unit
+    ("分值由江苏省人民政府办公室营商环境专班核实", "江苏省人民政府办公室营商环境专班",
+     "org:江苏省人民政府办公室"),
 ])
 def test_units_of_offices_and_joined_fields(text, canonical, parent):
     units = [m for n in ("pattern.agency_unit", "pattern.local_agency") for m in run(n, text)
