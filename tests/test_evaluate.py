@@ -78,8 +78,8 @@ def dev_scores():
 
 # the dev set's scores today, a little below: a change that loses ground fails
 DEV_FLOORS = {
-    "gov": 0.96, "company": 0.88, "research": 0.94, "org": 0.86, "media": 0.97, "place": 0.95,
-    "programme": 0.86, "person": 0.97, "any-org": 0.92, "issuedBy": 0.97, "partOf": 0.90,
+    "gov": 0.97, "company": 0.88, "research": 0.94, "org": 0.86, "media": 0.97, "place": 0.95,
+    "programme": 0.86, "person": 0.97, "any-org": 0.93, "issuedBy": 0.97, "partOf": 0.90,
     "locatedIn": 0.88, "leads": 0.72, "holdsPost": 0.97, "source": 0.97, "targets": 0.94,
     "figures": 0.80,
 }
