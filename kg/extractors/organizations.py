@@ -275,7 +275,7 @@ def _mission_start(passage: Passage, sv: SentenceView, core_start: int) -> int |
     text = sv.text
     for end, place in sorted(places_ending(passage, sv).items(), reverse=True):
         if end > core_start or text.count("”", end, core_start) > text.count("“", end, core_start):
-            continue  # a place inside the mission's quoted slogan (推进“数字江苏”建设) is not its
+            continue  # a place inside the quoted slogan (推进“数字江苏”建设) is not the group's
         at = sv.view.offsets.index(place.start) if place.start in sv.view.offsets else -1
         if at < 0 or core_start - at > _MISSION_MAX \
                 or re.search(r"[，。、；：,;]", text[end:core_start]):
