@@ -30,6 +30,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import SKOS as _SKOS
 
 from kg.extractors.gazetteers import english_names
+from kg.extractors.quantities import EACH_EXTRACTOR
 from kg.keys import entity_key
 from kg.outcomes import EXTRACTOR as OUTCOME_EXTRACTOR
 from kg.outcomes import Outcome, link_outcomes
@@ -116,9 +117,13 @@ def sentence_iri(doc_id: str, start: int, end: int) -> str:
     return _kgr(f"doc/{doc_id}/sentence/{start}-{end}")
 
 
-def quantity_iri(kind: str, doc_id: str, start: int, end: int) -> str:
-    """The IRI of a target or statistic: its kind, document and value span."""
-    return _kgr(f"{kind}/{_digest(doc_id, str(start), str(end))}")
+def quantity_iri(kind: str, doc_id: str, q: Target | Statistic) -> str:
+    """The IRI of a target or statistic: its kind, document and value span, and its measure when
+    the number is one of several goals (X、Y均达到N)."""
+    parts = (doc_id, str(q.start), str(q.end))
+    if q.extractor == EACH_EXTRACTOR:
+        parts += (q.measure,)
+    return _kgr(f"{kind}/{_digest(*parts)}")
 
 
 def new_graph() -> Graph:
@@ -253,7 +258,7 @@ def document_triples(r: DocumentResult) -> DocumentTriples:
                    [(s, s.subject) for s in r.statistics]))
     for kind, cls, year_of, owned_by, items in quantities:
         for q, owner in items:
-            node = quantity_iri(kind, doc.id, q.start, q.end)
+            node = quantity_iri(kind, doc.id, q)
             _quantity(facts, node, cls, q, doc.id)
             if q.year is not None:
                 facts.add(node, year_of, _typed(q.year, "gYear"))
@@ -376,8 +381,8 @@ def outcome_lines(outcomes: Iterable[Outcome]) -> Lines:
     out = Lines()
     for o in outcomes:
         s, t = o.statistic, o.target
-        triple = (quantity_iri("statistic", o.statistic_doc, s.start, s.end), KGO.outcomeOf,
-                  quantity_iri("target", o.target_doc, t.start, t.end))
+        triple = (quantity_iri("statistic", o.statistic_doc, s), KGO.outcomeOf,
+                  quantity_iri("target", o.target_doc, t))
         out.add(*triple)
         node = _statement(out, triple, o.statistic_doc, s.sentence_start, s.sentence_end,
                           OUTCOME_EXTRACTOR)

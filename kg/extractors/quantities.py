@@ -21,9 +21,12 @@ from kg.extractors.numbers import PRE_COMPARATOR, Number, find_numbers
 from kg.extractors.timeframe import NO_PART, Part, TimeMark, is_deadline, time_marks
 from kg.keys import entity_key
 from kg.measures import measure_of
+from kg.segment import tokens
 from kg.types import ORGANIZATION_LABELS, Label, Mention, Statistic, Target
 
 EXTRACTOR = "pattern.quantity"
+# one of the goals a number sets for several indicators (X、Y均达到N): its IRI names its measure
+EACH_EXTRACTOR = "pattern.quantity.each"
 COUNTRY_KEY = "place:100000"
 _CLAUSE = re.compile(r"[，；。：！？,;:!?]")
 # the future: a goal, a plan, what will be
@@ -248,7 +251,15 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                                measure=measure_of(indicator, n.unit), text=doc_text[s:e],
                                extractor=EXTRACTOR)
             if kind == "target":
-                targets.append(Target(**record_args, setter=owner or ctx.programme or ctx.place))
+                setter = owner or ctx.programme or ctx.place
+                each = _each_of(indicator, clause[:n.start])
+                if len(each) == 1:
+                    targets.append(Target(**record_args, setter=setter))
+                for one in each if len(each) > 1 else ():
+                    # 能耗、水耗均下降20%: one goal for each of them
+                    targets.append(Target(**dict(record_args, indicator=one,
+                                                 measure=measure_of(one, n.unit),
+                                                 extractor=EACH_EXTRACTOR), setter=setter))
             else:
                 statistics.append(Statistic(**record_args, subject=owner or ctx.place))
         for m in _DOUBLING.finditer(clause):  # 机器人密度实现翻番: twice as much, no digits
@@ -263,6 +274,25 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                                   _owner(sf, sv, s) or ctx.programme or ctx.place,
                                   measure_of(indicator, "倍"), doc_text[s:e], EXTRACTOR))
     return sorted(set(targets)), sorted(set(statistics))
+
+
+# 均 before the verb: the number holds for each of the indicators listed before it
+_EACH = re.compile(r"均(?:下降|增长|提高|降低|增加|减少)?$")
+
+
+def _each_of(indicator: str, before: str) -> list[str]:
+    """The indicators a number holds for: 小麦种植、收获机械化率 before 均达到 -> 小麦种植机械化率,
+    小麦收获机械化率 (the first item's head and the last item's tail are shared); else the
+    indicator alone."""
+    if not _EACH.search(before):
+        return [indicator]
+    said = _EACH.search(indicator)  # 能耗、水耗均下降: each 下降s
+    parts = (indicator[:said.start()] + said.group()[1:] if said else indicator).split("、")
+    if len(parts) < 2 or not all(parts):
+        return [indicator]
+    head = "".join(tokens(parts[0])[:-1])
+    tail = "".join(tokens(parts[-1])[1:])
+    return [parts[0] + tail] + [head + p + tail for p in parts[1:-1]] + [head + parts[-1]]
 
 
 def _masked(sv: SentenceView, mentions: list[Mention]) -> str:

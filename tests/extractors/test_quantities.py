@@ -156,6 +156,21 @@ def test_a_city_that_will_push_an_industry_sets_a_goal():
     assert targets(r) == [("1.5", None, "万亿元", ">", None)]
 
 
+def test_one_number_for_several_indicators_is_a_goal_each():
+    # the 2006 report's form (能耗、水耗均下降20%), written for the test: 均 gives each indicator
+    # listed before it the number
+    r = report("到2030年，单位产值能耗、水耗均下降15%以上，小麦种植、收获机械化率均达到95%。",
+               2026, "规划")
+    assert sorted((t.indicator, t.value) for t in r.targets) == sorted([
+        ("单位产值能耗下降", "15"), ("单位产值水耗下降", "15"),
+        ("小麦收获机械化率", "95"), ("小麦种植机械化率", "95")])
+    # each is a node of its own in the graph
+    from rdflib import RDF
+    from kg.graph import to_graph
+    from kg.vocab import KGO
+    assert len(set(to_graph([r]).subjects(RDF.type, KGO.Target))) == 4
+
+
 def test_what_is_neither():
     # written for the test: counts of a policy's parts, a condition on what is counted, a name
     r = report("会议审议通过了12项支持民营经济发展的具体措施。到2025年，新开工投资超100亿元的项目20个。"
