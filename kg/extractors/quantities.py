@@ -255,11 +255,11 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                 each = _each_of(indicator, clause[:n.start])
                 if len(each) == 1:
                     targets.append(Target(**record_args, setter=setter))
-                for one in each if len(each) > 1 else ():
-                    # 能耗、水耗均下降20%: one goal for each of them
-                    targets.append(Target(**dict(record_args, indicator=one,
+                else:  # 能耗、水耗均下降20%: one goal for each of them
+                    targets.extend(Target(**dict(record_args, indicator=one,
                                                  measure=measure_of(one, n.unit),
-                                                 extractor=EACH_EXTRACTOR), setter=setter))
+                                                 extractor=EACH_EXTRACTOR), setter=setter)
+                                   for one in each)
             else:
                 statistics.append(Statistic(**record_args, subject=owner or ctx.place))
         for m in _DOUBLING.finditer(clause):  # 机器人密度实现翻番: twice as much, no digits
