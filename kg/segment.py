@@ -13,6 +13,7 @@ import functools
 import hashlib
 import logging
 import marshal
+import math
 import os
 import re
 import tempfile
@@ -58,6 +59,63 @@ _WORD_TABLES = ("agencies.tsv", "international_organizations.tsv", "research_org
 _CACHE_PREFIX = "policykg-jieba-"
 
 
+class _Tokenizer(jieba.Tokenizer):
+    """jieba's tokenizer with its word graph and best route computed faster, same words.
+
+    jieba looks every fragment up twice (``in`` then ``[]``) and takes the logarithm of a
+    word's frequency again at every position it could start; these two methods look a fragment
+    up once and remember each word's log-probability, which makes a cut about a fifth faster.
+    The route is the one jieba chooses (the same float sums, ties broken the same way): the
+    tests compare the words with jieba's own on work reports. Words must not be added once
+    it cuts (the remembered log-probabilities would be stale): the dictionary is complete
+    when :func:`tokenizer` returns it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._log_prob: dict[str, float] = {}
+        self._log_total = 0.0
+
+    def ready(self) -> None:
+        """Start cutting with the dictionary as it is now."""
+        self._log_prob = {}
+        self._log_total = math.log(self.total)
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 - jieba's name
+        get = self.FREQ.get
+        n = len(sentence)
+        dag: dict[int, list[int]] = {}
+        for k in range(n):
+            ends = []
+            i = k
+            freq = get(sentence[k])
+            while freq is not None:  # a fragment of the dictionary: a word or a word's prefix
+                if freq:
+                    ends.append(i)
+                i += 1
+                if i >= n:
+                    break
+                freq = get(sentence[k:i + 1])
+            dag[k] = ends or [k]
+        return dag
+
+    def calc(self, sentence: str, DAG: dict[int, list[int]],  # noqa: N803 - jieba's name
+             route: dict[int, tuple[float, int]]) -> None:
+        n = len(sentence)
+        route[n] = (0, 0)
+        log_prob, get, log_total = self._log_prob, self.FREQ.get, self._log_total
+        for idx in range(n - 1, -1, -1):
+            best: tuple[float, int] | None = None
+            for x in DAG[idx]:
+                word = sentence[idx:x + 1]
+                lp = log_prob.get(word)
+                if lp is None:
+                    lp = log_prob[word] = math.log(get(word) or 1) - log_total
+                step = (lp + route[x + 1][0], x)
+                if best is None or step > best:  # max(): the first of equal steps
+                    best = step
+            route[idx] = best  # type: ignore[assignment]
+
+
 @functools.cache
 def tokenizer() -> jieba.Tokenizer:
     """The process-wide jieba tokenizer, loaded once with the project's dictionary.
@@ -67,12 +125,13 @@ def tokenizer() -> jieba.Tokenizer:
     ``marshal.loads`` of the same bytes (1.0 s against 0.3 s here), and that load is most of
     the serial start of every build."""
     jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
+    tok = _Tokenizer()
     words = _project_words()
     cache = Path(tempfile.gettempdir()) / f"{_CACHE_PREFIX}{_words_key(words)}.cache"
     try:
         tok.FREQ, tok.total = marshal.loads(cache.read_bytes())
         tok.initialized = True
+        tok.ready()
         return tok
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache yet, or a broken one: build the dictionary and write it again
@@ -80,6 +139,7 @@ def tokenizer() -> jieba.Tokenizer:
     for word, freq in words:
         tok.add_word(word, freq)
     _write_cache(cache, marshal.dumps((tok.FREQ, tok.total)))
+    tok.ready()
     return tok
 
 

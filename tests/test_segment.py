@@ -1,8 +1,14 @@
 """Sentences, the clean view and the jieba tokenizer."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from kg.segment import TextView, clean, is_page_break, segment, tokens
 from kg.types import Sentence
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "government_work_reports.jsonl"
 
 
 def test_sentence_offsets_reproduce_the_text(newsletter, articles):
@@ -67,6 +73,54 @@ def test_clean_view_drops_layout_whitespace_and_maps_back():
 def test_jieba_segmentation_is_pinned():
     assert tokens("工业和信息化部等八部门联合印发智改数转方案") == [
         "工业和信息化部", "等", "八", "部门", "联合印发", "智改数转", "方案"]
+
+
+# sentences of the 2024, 2019 and 1957 work reports (Latin, digits, old forms, unknown names)
+WORK_REPORT_SENTENCES = [
+    "数字经济加快发展，5G用户普及率超过50%。",
+    "从国内看，经历三年新冠疫情冲击，经济恢复发展本身有不少难题，长期积累的深层次矛盾加速显现，"
+    "很多新情况新问题又接踵而至。",
+    "经济全球化遭遇波折，多边主义受到冲击，国际金融市场震荡，特别是中美经贸摩擦给一些企业生产经营、"
+    "市场预期带来不利影响。",
+    "这一年，手工業总产值达到一百一十七亿元，較1955年增長了16％；公私合营企業的工業总产值达到了一百"
+    "亿九十一元，較1955年这些企業的总产值增加了約32％。",
+    "显而易見，如果沒有这些运动的胜利，便不可能在新中国成立不久的短短时間内，就取得社会主义革命的基本胜利。",
+]
+
+
+def _plain_jieba(tok):
+    """A tokenizer with jieba's own word graph and route over the same dictionary."""
+    import jieba
+    plain = jieba.Tokenizer()
+    plain.FREQ, plain.total, plain.initialized = tok.FREQ, tok.total, True
+    return plain
+
+
+def test_faster_cut_gives_jiebas_words():
+    from kg.segment import tokenizer
+    tok = tokenizer()
+    plain = _plain_jieba(tok)
+    assert type(tok).get_DAG is not type(plain).get_DAG  # the faster route is in use
+    for sentence in WORK_REPORT_SENTENCES:
+        assert tok.lcut(sentence, HMM=True) == plain.lcut(sentence, HMM=True)
+        assert tok.get_DAG(sentence) == plain.get_DAG(sentence)
+        ours, theirs = {}, {}
+        dag = plain.get_DAG(sentence)
+        tok.calc(sentence, dag, ours)
+        plain.calc(sentence, dag, theirs)
+        assert ours == theirs  # the same scores to the last bit, the same ties
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpus")
+def test_faster_cut_gives_jiebas_words_on_the_work_reports():
+    import json
+    from kg.segment import tokenizer
+    tok = tokenizer()
+    plain = _plain_jieba(tok)
+    with open(CORPUS, encoding="utf-8") as f:
+        reports = [json.loads(line)["content"] for line in f]
+    for text in reports[::6]:  # every sixth report, 1954 to 2024
+        assert tok.lcut(text, HMM=True) == plain.lcut(text, HMM=True)
 
 
 def test_full_width_digits_read_as_digits_with_offsets_kept():
