@@ -188,8 +188,8 @@ class Gazetteer:
         ``accept`` rejects a candidate before it can block a shorter one (苏州市 cut by
         市委常委 gives way to 苏州)."""
         # a list, not a generator: most of a corpus's 600,000 calls find nothing
-        if self._empty:
-            return []
+        if self._empty or not text:
+            return []  # no scan: factories look up "" to create their tables, not to compile
         if self._automaton is not None:
             hits = [(end + 1 - len(s), end + 1, v) for end, (s, v) in self._automaton.iter(text)]
         else:
