@@ -10,7 +10,6 @@ process (`kg build FILE -o TMP --no-html --no-cache`), measured with os.wait4.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import shutil
 import subprocess

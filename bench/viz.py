@@ -10,7 +10,6 @@ usage: python bench/viz.py [2000 5000 20000]
 """
 from __future__ import annotations
 
-import random
 import statistics
 import sys
 import tempfile

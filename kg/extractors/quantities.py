@@ -76,10 +76,14 @@ _EDGE_VERBS = re.compile(
     r"[比较](?:19|20)\d\d年[底末]?)+$")
 # a change written without what changes: 增长5.2%, 同比下降12.18%
 _CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回落|上升|降低)"
-_BARE_CHANGE = re.compile(rf"^(?:同比|环比|[比较](?:上年|去年|上一年)(?:同期)?|实际)?{_CHANGE_VERB}?$")
-_BARE_CHANGE_TAIL = re.compile(rf"(?:同比|环比|[比较](?:上年|去年|上一年)(?:同期)?|实际)?{_CHANGE_VERB}$")
-_LAST_TIME = re.compile(r"^.*(?:今年|去年|全年|[上下]半年度?|前三季度|[一二三四]季度|(?:19|20)\d\d年度?"
-                        r"(?:[上下]半年度?|[一二三四]季度)?)")
+# what a change is compared with: 同比, 比上年同期, 较2023年, 比1980年预计 (…预计数), 比1995年底
+_COMPARED = r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)\d\d年)(?:底|末|同期|预计|实际)?|实际)"
+_BARE_CHANGE = re.compile(rf"^[又也还将只]?{_COMPARED}?[又也还将只]?{_CHANGE_VERB}?了?$")
+_BARE_CHANGE_TAIL = re.compile(rf"[又也还将只]?{_COMPARED}?[又也还将只]?{_CHANGE_VERB}了?$")
+# the last time the words before a number speak of; a time compared with is none (工业投资较2023年
+# 增长, 比去年增长: the indicator is what grew, not 增长)
+_LAST_TIME = re.compile(r"^.*(?<![比较同])(?:今年|去年|全年|[上下]半年度?|前三季度|[一二三四]季度|"
+                        r"(?:19|20)\d\d年度?(?:[上下]半年度?|[一二三四]季度)?)")
 _SUBJECT_WORDS = re.compile(r"^(?:\d{4}年|今年|去年|上年|[上下]半年|前三季度|[一二三四]季度|全年|"
                             r"\d{1,2}月(?:份)?|\d{1,2}[-—~至]\d{1,2}月|1-\d+月|年内|期内|当年)+")
 

@@ -95,6 +95,18 @@ def test_a_review_without_a_year_in_its_heading():
     assert r.statistics[0].indicator == "国内生产总值比上年增长"  # a change keeps its verb
 
 
+def test_a_year_compared_with_is_no_time_of_the_indicator():
+    # 1956年政府工作报告: the year after 比 is the base of the change; what grew is the grain
+    # output named before it, also when the clause only has the change (…亿斤，比1955年增长8.4%)
+    r = report("二、1956年的国家计划\n如果没有特大的灾荒，粮食产量将要达到3,989亿斤，比1955年增长8.4%。", 1956)
+    grown = [s for s in r.targets + r.statistics if s.value == "8.4"]
+    assert [s.indicator for s in grown] == ["粮食产量将要比1955年增长"]
+    # written for the test: a plan's goal of growth over its base year
+    r = report("力争到2027年，工业领域设备投资规模较2023年增长25%以上。", 2024, "推动设备更新实施方案")
+    assert [(t.indicator, t.value, t.year) for t in r.targets] == [
+        ("工业领域设备投资规模较2023年增长", "25", 2027)]
+
+
 def test_a_change_since_a_base_and_an_average_are_of_the_spans_end():
     # 2006年政府工作报告: the total change is 2005's figure over 2000—2005; the yearly average is
     # reported for the year it ends in, as a report gives it
