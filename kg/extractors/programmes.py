@@ -96,7 +96,9 @@ WEAK_MIN = 8  # characters before a weak ending
 _CONJUNCTIONS = "和与及、或"
 # endings that are also verbs, and the verbs they pair with (规划建设, 计划投资, 规划布局)
 _VERB_ENDINGS = frozenset({"规划", "计划"})
-_VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进")
+_VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进",
+                # a time after them makes them verbs too: 公司计划今年新增产能…
+                "今年", "明年", "年内", "近期")
 # the work done on a named pilot, after its name: …城市试点|工作, …综合试点|建设
 _WORK_ON = re.compile(r"(?:工作|建设)(?:[，。、；：”）)]|$)")
 # nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)
@@ -269,6 +271,8 @@ def make_programme_extractor(name: str):
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
                 heading = _HEADING.match(text, start) or _OWNER_SPOKEN_OF.match(text, start)
+                if heading and heading.end() == a:
+                    continue  # 公司计划, 该集团方案: a body's unnamed plan
                 if heading and heading.end() < a and heading.end() in sv.bounds:
                     start = heading.end()  # 专栏1|…工程; 公司|…项目: the company's own project
                 span = text[start:b]

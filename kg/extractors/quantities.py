@@ -35,7 +35,7 @@ _WILL = (r"(?:[还也并均都亦仍即或又则]|今年|明年|未来|预计)�
          r"持续|大力|着力|逐步|新增|建成|实现|达到|超过|突破|完成|开工|投产|带动|形成|迎来|推出|发行|启动|"
          r"举办|建设|推进|开展|实施|完善|打造|提升|增加|提高|扩大|出台|新建|改造|培育|引进|推动|促进|保持|"
          r"加大|投资|投入|分[一二三四五六七八九十\d]+期)")
-_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|按计划|拟|预计|"
+_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使今明])|按计划|拟|预计|"
                       r"(?<![于出过])预期|"
                       rf"{_WILL}|力求|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年|"
                       r"提出(?=[^，。；]{0,20}\d)")
@@ -382,7 +382,7 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
 
 # what follows the first value of 从…提高到…: that value is where the change began
 _FROM_VALUE = re.compile(r"[^，。；\d]{0,4}?(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|升|降|增)(?:到|至)")
-_STRONG_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使])|拟|预计到|力求")
+_STRONG_FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使今明])|拟|预计到|力求")
 
 
 def _strong_forward(text: str) -> bool:

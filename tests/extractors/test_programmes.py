@@ -226,6 +226,16 @@ def test_a_verb_ending_paired_with_a_verb_names_no_plan():
     assert run("pattern.programme", "并与云南省政府规划建设的沿边旅游公路相连") == []
 
 
+def test_a_plan_a_body_speaks_of_without_a_name_is_none():
+    # written for the test (a finance wire): 计划 before a time is the verb "plans to", and the
+    # company's plan, named by nothing but 公司, is no programme
+    assert run("pattern.programme", "公司计划今年新增产能100GWh，并将建设第二座欧洲工厂") == []
+    assert run("pattern.programme", "该集团方案已报国资委审批") == []
+    # the company's named project keeps its name
+    assert [m.name for m in run("pattern.programme", "公司年产10万吨正极材料项目顺利投产")] == [
+        "年产10万吨正极材料项目"]
+
+
 def test_a_quoted_plan_name_keeps_its_ending_before_a_verb():
     # 2021 work report: the plan of the 13th five-year period, then its building tasks
     assert [m.name for m in run("pattern.programme", "全面完成“十三五”易地扶贫搬迁规划建设任务，加强后续扶持")] == [

@@ -107,6 +107,12 @@ def test_a_year_compared_with_is_no_time_of_the_indicator():
         ("工业领域设备投资规模较2023年增长", "25", 2027)]
 
 
+def test_a_company_planning_for_this_year_sets_a_target():
+    # written for the test (a finance wire): 计划今年 looks forward
+    r = report("公司计划今年新增产能100GWh。", 2024, "某公司发布一季度报告")
+    assert targets(r) == [("100", None, "GWh", "=", 2024)] and not r.statistics
+
+
 def test_a_change_since_a_base_and_an_average_are_of_the_spans_end():
     # 2006年政府工作报告: the total change is 2005's figure over 2000—2005; the yearly average is
     # reported for the year it ends in, as a report gives it
