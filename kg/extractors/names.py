@@ -55,15 +55,26 @@ def tokens_within(sv: SentenceView, start: int, end: int) -> list[tuple[int, int
     return [(s, e, t) for s, e, t in token_spans(sv) if start <= s and e <= end]
 
 
+# adverbs of one character, which jieba's word lists leave out (a place's 省, 市 are tokens too)
+_ADVERB_CHARS = frozenset("新共已再又还均先正将都也曾刚")
+
+
 def after_leading_predicates(sv: SentenceView, start: int, core_start: int) -> int:
     """Where a company's name starts once the verbs and adverbs before it are left out:
     严厉|查处|长春长生公司 -> 长春长生公司, 例如|鞍山钢铁公司 -> 鞍山钢铁公司; at least one word
     stays before the ending."""
     spans = tokens_within(sv, start, core_start)
+    # the words that may go: all but the last, unless the name's first word runs on into its
+    # ending (新引进|华为技术有限公司, one token for jieba, is not among them)
+    last = len(spans) - 1 if spans and spans[-1][1] == core_start else len(spans)
     k = 0
-    while k < len(spans) - 1 and is_predicate(spans[k][2]):
+    while k < last and (is_predicate(spans[k][2]) or (
+            # a one-character adverb glued to the verb after it: 新|引进, 共|签约, 已|入驻
+            spans[k][2] in _ADVERB_CHARS and k + 1 < last and is_predicate(spans[k + 1][2]))):
         k += 1
-    return spans[k][0] if k else start
+    if not k:
+        return start
+    return spans[k][0] if k < len(spans) else spans[k - 1][1]
 
 
 # how rarely a word is met in jieba's dictionary when it is a proper name's, not a trade's or a

@@ -94,6 +94,9 @@ from kg.keys import entity_key
     ("例如本溪钢铁公司的生产工人", [("Company", "本溪钢铁公司")]),
     ("本源量子计算科技（合肥）股份有限公司完成融资", [("Company", "本源量子计算科技（合肥）股份有限公司")]),
     ("本公司董事会", []),
+    # written for the test (regional news): a one-character adverb goes with the verb after it
+    ("园区今年新引进博世汽车部件（苏州）有限公司等外资项目", [("Company", "博世汽车部件（苏州）有限公司")]),
+    ("全市共签约上海电气集团股份有限公司等项目", [("Company", "上海电气集团股份有限公司")]),
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
@@ -468,3 +471,8 @@ def test_fields_joined_inside_a_body(text, expected):
 ])
 def test_firms_named_before_a_title_only_a_firm_gives(text, expected):
     assert [m.canonical for m in run("pattern.employer", text)] == expected
+
+
+def test_a_known_firm_after_an_adverb_and_a_verb_keeps_its_own_name():
+    # written for the test: the firm's full name is one jieba word, the verb and adverb stay out
+    assert chosen("该市新引进华为技术有限公司等企业") == [("Company", "华为技术有限公司", "华为技术有限公司")]
