@@ -75,7 +75,10 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
     out = []
     by_doc_end = {m.end: m for m in sf.mentions}
     people = {m.start: m for m in sf.mentions if m.label is Label.PERSON}
+    bodies = {(m.start, m.end) for m in sf.mentions
+              if m.label in ORGANIZATION_LABELS or m.label.is_place}
     last_end = -10
+    previous: tuple[int, str] = (-10, "")  # where the last title ended, and its body
     for idx, (a, b, level) in enumerate(found):
         # the title chain ends at a person: 常委、常务副省长费高云
         j, chain_end = idx, b
@@ -85,7 +88,10 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
                 or (_CHAIN_SEP.match(text[chain_end:chain_end + 1])
                     and (_UNIT.fullmatch(text, chain_end + 1, found[j + 1][0])
                          or (found[j + 1][0] == chain_end + 2
-                             and text[chain_end + 1] in _SELF)))):
+                             and text[chain_end + 1] in _SELF)
+                         # 市委常委、苏州工业园区党工委书记沈觅: a post in another body named
+                         or (offsets[chain_end + 1], offsets[found[j + 1][0] - 1] + 1)
+                         in bodies))):
             # 首席经济学家、研究院院长张明: a unit of the same body may head the next title
             j += 1
             chain_end = found[j][1]
@@ -114,8 +120,11 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             org_key = out[-1].organization
         elif (title, "before") in implied:
             org_key = _implied_body(sf, implied[(title, "before")])  # 国家主席习近平 -> 中国
+        elif previous[1] and a - previous[0] == 1 and _CHAIN_SEP.match(text[a - 1]):
+            org_key = previous[1]  # 新闻发言人、总工程师赵志国: two posts in one body
         if org_key and level:
             org_key = _government_of(sf, org_key)
+        previous = (b, org_key)
         if org_key:
             s = sv.sentence
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,

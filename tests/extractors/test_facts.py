@@ -498,6 +498,17 @@ def test_a_speakers_posts_in_a_ministry_and_its_units():
         ("孙伟", "新闻发言人", "国家发展和改革委员会")}
 
 
+def test_a_chain_of_posts_in_one_body_and_in_two():
+    # written for the test: two titles after one body are both of it, and a chain may name a
+    # second body before its title (a city's standing committee member who heads a zone)
+    assert _posts("工业和信息化部新闻发言人、总工程师赵志国介绍情况。") == {
+        ("赵志国", "新闻发言人", "工业和信息化部"), ("赵志国", "总工程师", "工业和信息化部")}
+    assert _posts("苏州市委常委、苏州工业园区党工委书记沈觅表示。") == {
+        ("沈觅", "常委", "中国共产党苏州市委员会"), ("沈觅", "书记", "苏州工业园区党工委")}
+    # the 1995 work report's form: a national title keeps the body it stands for
+    assert ("江泽民", "国家主席", "中国") in _posts("中共中央总书记、国家主席江泽民同志指出。")
+
+
 def test_who_is_entrusted_to_run_a_notices_campaign_leads_it():
     # written for the test: a notice that launches a campaign is about the campaign, and the
     # body entrusted to run "this campaign" leads it
