@@ -166,7 +166,8 @@ def make_agency_unit_extractor(name: str):
 
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
-            for a, b, canonical in gaz.find(sv.text):
+            found = gaz.find(sv.text)
+            for i, (a, b, canonical) in enumerate(found):
                 end = sub_unit(sv, b)
                 if end > b:
                     full = str(canonical) + sv.text[b:end]
@@ -176,14 +177,29 @@ def make_agency_unit_extractor(name: str):
                     continue
                 # 工信部新闻发言人、中小企业局局长: a unit heading the next title of
                 # a speaker's list is the same agency's
-                title = next((t for t in before_titles.find(sv.text[b:b + 8]) if t[0] == 0), None)
-                if title is None or not sv.text.startswith("、", b + title[1]):
+                if not _titled(sv.text, b):
                     continue
-                at = b + title[1] + 1
-                end = sub_unit(sv, at)
-                if end > at and any(t[0] == 0 for t in before_titles.find(sv.text[end:end + 8])):
-                    full = str(canonical) + sv.text[at:end]
-                    yield sv.mention(at, end, Label.AGENCY, name, canonical=full,
-                                     key=f"org:{full}", parent_key=f"org:{canonical}",
-                                     doc=passage.doc)
+                # …新闻发言人、总工程师赵志国，运行监测协调局局长陶青: so is a unit heading a
+                # later speaker's title, until another agency is named
+                stop = found[i + 1][0] if i + 1 < len(found) else len(sv.text)
+                for sep in _SPEAKER_SEP.finditer(sv.text, b, min(stop, b + _SPEAKERS_SPAN)):
+                    at = sep.end()
+                    if at >= stop:
+                        break  # another agency's own unit: 财政部经济建设司
+                    end = sub_unit(sv, at)
+                    if end > at and _titled(sv.text, end) and sv.text[at] not in _LOCAL \
+                            and not starts_with_place(sv.text[at:end]):  # 市公安局: a city's
+                        full = str(canonical) + sv.text[at:end]
+                        yield sv.mention(at, end, Label.AGENCY, name, canonical=full,
+                                         key=f"org:{full}", parent_key=f"org:{canonical}",
+                                         doc=passage.doc)
+
+    def _titled(text: str, at: int) -> bool:
+        return any(t[0] == 0 for t in before_titles.find(text[at:at + 8]))
     return extract
+
+
+# speakers listed after an agency's title: 、 or ， before the next one
+_SPEAKER_SEP = re.compile(r"[、，]")
+_SPEAKERS_SPAN = 60
+_LOCAL = frozenset("省市县区州盟乡镇")

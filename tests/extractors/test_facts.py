@@ -498,6 +498,18 @@ def test_a_speakers_posts_in_a_ministry_and_its_units():
         ("孙伟", "新闻发言人", "国家发展和改革委员会")}
 
 
+def test_a_later_speakers_unit_is_the_same_agencys():
+    # written for the test, in the form of press conferences: a unit that heads a later
+    # speaker's title is a unit of the agency whose speakers are listed, until another agency
+    # is named; a city's bureau is none of its units
+    assert _posts("工业和信息化部新闻发言人、总工程师赵志国，运行监测协调局局长陶青介绍情况。") >= {
+        ("陶青", "局长", "工业和信息化部运行监测协调局")}
+    assert _posts("国家发展改革委副主任赵辰昕，产业发展司司长霍福鹏，财政部经济建设司副司长李明出席。") >= {
+        ("霍福鹏", "司长", "国家发展和改革委员会产业发展司"), ("李明", "副司长", "财政部经济建设司")}
+    assert not any(org.endswith("公安局") and org.startswith("公安部")
+                   for _p, _t, org in _posts("公安部新闻发言人张明表示，市公安局局长李华介绍。"))
+
+
 def test_a_chain_of_posts_in_one_body_and_in_two():
     # written for the test: two titles after one body are both of it, and a chain may name a
     # second body before its title (a city's standing committee member who heads a zone)
