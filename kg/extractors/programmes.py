@@ -99,6 +99,7 @@ _VERB_ENDINGS = frozenset({"规划", "计划"})
 _VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进",
                 # a time after them makes them verbs too: 公司计划今年新增产能…
                 "今年", "明年", "年内", "近期")
+_BY_YEAR = re.compile(r"[到于在]\s*(?:19|20)\d\d\s*年")  # …实验室计划到2030年建成
 # the work done on a named pilot, after its name: …城市试点|工作, …综合试点|建设
 _WORK_ON = re.compile(r"(?:工作|建设)(?:[，。、；：”）)]|$)")
 # nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)
@@ -267,7 +268,8 @@ def make_programme_extractor(name: str):
                     after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
                 start = _fields_joined(sv, _shared_head_start(sv, start, a, suffixes), a, suffixes)
                 start = _after_joined_name(sv, start, a, suffixes)
-                if text[a:b] in _VERB_ENDINGS and text.startswith(_VERBS_AFTER, b) \
+                if text[a:b] in _VERB_ENDINGS and (text.startswith(_VERBS_AFTER, b)
+                                                   or _BY_YEAR.match(text, b)) \
                         and "“" not in text[start:a]:
                     continue  # 海南省政府规划建设的公路: 规划 is the verb of 规划建设
                 heading = _HEADING.match(text, start) or _OWNER_SPOKEN_OF.match(text, start)

@@ -231,6 +231,10 @@ def test_a_plan_a_body_speaks_of_without_a_name_is_none():
     # company's plan, named by nothing but 公司, is no programme
     assert run("pattern.programme", "公司计划今年新增产能100GWh，并将建设第二座欧洲工厂") == []
     assert run("pattern.programme", "该集团方案已报国资委审批") == []
+    # …计划 before 到/于/在 and a year plans to do by then (the 1956 report, with its full-width
+    # digits; written for the test)
+    assert run("pattern.programme", "宝鸡——成都线原计划在１９５７年底全线通车，也可以提前实现。") == []
+    assert run("pattern.programme", "合肥国家实验室计划到2030年建成量子信息科学研究中心") == []
     # the company's named project keeps its name
     assert [m.name for m in run("pattern.programme", "公司年产10万吨正极材料项目顺利投产")] == [
         "年产10万吨正极材料项目"]
