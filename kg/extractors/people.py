@@ -199,26 +199,44 @@ def make_person_extractor(name: str):
     return extract
 
 
-# a research team or group is named after who leads it: 该校潘建伟团队, 某某课题组
-_TEAM = re.compile(r"团队|课题组|研究组")
+# a research team or group is named after who leads it: 该校潘建伟团队, 某某课题组, and after
+# several: 潘建伟、陆朝阳等组成的研究团队
+_TEAM = re.compile(r"(?:等(?:人)?(?:组成的|领衔的|带领的|牵头的)?(?:研究|科研|联合|创新)?)?"
+                   r"(?:团队|课题组|研究组)")
+_TEAM_LEADERS_MAX = 4
 
 
 def _team_leaders(sv: SentenceView) -> Iterator[tuple[int, int]]:
-    """(start, end) of the Chinese names written right before 团队 or 课题组; with no title to
-    vouch for it, a name must be unknown to the dictionary (管理团队, 高校团队 are none)."""
-    text, sn = sv.text, surnames()
+    """(start, end) of the Chinese names written right before 团队 or 课题组, or listed with 、
+    before 等…团队; with no title to vouch for it, a name must be unknown to the dictionary
+    (管理团队, 高校团队 are none)."""
+    text = sv.text
     for m in _TEAM.finditer(text):
         a = m.start()
-        if a not in sv.bounds:
-            continue
-        for L in (3, 2):
-            s = a - L
-            cand = text[s:a] if s >= 0 else ""
-            if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds \
-                    and word_frequency(cand) == 0 and _could_be_name(cand) \
-                    and not _counted_or_common(text, s, cand):
-                yield s, a
+        listed = text.startswith("等", a)
+        for _ in range(_TEAM_LEADERS_MAX if listed else 1):
+            s = _leader_before(sv, a)
+            if s is None:
                 break
+            yield s, a
+            if s < 1 or text[s - 1] != "、":
+                break
+            a = s - 1
+
+
+def _leader_before(sv: SentenceView, a: int) -> int | None:
+    """Where a leader's name ending at ``a`` starts, if one does."""
+    text, sn = sv.text, surnames()
+    if a not in sv.bounds:
+        return None
+    for L in (3, 2):
+        s = a - L
+        cand = text[s:a] if s >= 0 else ""
+        if cand and _cjk(cand) and (cand[0] in sn or cand[:2] in sn) and s in sv.bounds \
+                and word_frequency(cand) == 0 and _could_be_name(cand) \
+                and not _counted_or_common(text, s, cand):
+            return s
+    return None
 
 
 # a person who speaks, at the start of a clause: 钱卫东分析说, 据何志强介绍, 冯建国：…

@@ -43,6 +43,9 @@ from helpers import chosen, run
     # test)
     ("该校郑秋岚团队与合作者完成研究", ["郑秋岚"]),
     ("公司管理团队调整，高校团队参与，科研团队攻关", []),
+    # ... and after the several who lead it, one of them with a place's name as given name
+    ("该校郑秋岚、陆朝阳等组成的研究团队取得突破", ["陆朝阳", "郑秋岚"]),
+    ("高校、院所等组成的联合团队", []),
 ])
 def test_people(text, expected):
     assert [m.canonical for m in run("pattern.person", text)] == expected
@@ -50,6 +53,7 @@ def test_people(text, expected):
 
 def test_a_person_wins_over_a_place_inside_the_name():
     assert ("Person", "顾海东", "顾海东") in chosen("副市长顾海东出席开幕式")
+    assert not any(label == "City" for label, _n, _c in chosen("该校郑秋岚、陆朝阳等组成的研究团队取得突破"))
     assert not any(label == "City" for label, _n, _c in chosen("副市长顾海东出席开幕式"))
 
 
