@@ -101,6 +101,11 @@ def _main_topic(passage: Passage, mentions: list, labels: set[Label], *,
 _PLAN_TITLE = re.compile(r"规划|方案|意见|通知|办法|计划|纲要|决定|批复|指南|细则|措施|条例|公告|通告")
 
 
+# a numbered task of a plan or an opinion: （一）实施“数商兴农”工程。, 3. 开展…行动。
+_TASK_HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
+                           r"\d{1,2}[.．、](?!\d))")
+
+
 def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
     """Fill ``result`` with relations, posts, targets and statistics."""
     doc_year = result.doc.year
@@ -125,11 +130,14 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
         own_year = plan_year(passage.article.title, doc_year) if plan_like else None
         ms_starts = [m.start for m in ms]
         addressed: list[Mention] = []  # the bodies the last salutation line named
+        task = ""
         for i, sv in enumerate(passage.sentences):
             s = sv.sentence
             lo, hi = bisect.bisect_left(ms_starts, s.start), bisect.bisect_left(ms_starts, s.end)
             in_sentence = [m for m in ms[lo:hi] if m.end <= s.end]
-            sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic)
+            if _TASK_HEADING.match(sv.text):
+                task = next((entity_key(m) for m in in_sentence if m.label is Label.PROGRAMME), "")
+            sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic, task)
             result.relations.extend(extract_relations(sf))
             result.relations.extend(requests_answered(sf, addressed))
             addressed = addressees(sf) or addressed

@@ -179,7 +179,7 @@ def make_agency_unit_extractor(name: str):
                 # a speaker's list is the same agency's
                 if not _titled(sv.text, b):
                     continue
-                # …新闻发言人、总工程师赵志国，运行监测协调局局长陶青: so is a unit heading a
+                # …新闻发言人、总工程师赵志国，消费品工业司司长何亚琼: so is a unit heading a
                 # later speaker's title, until another agency is named
                 stop = found[i + 1][0] if i + 1 < len(found) else len(sv.text)
                 for sep in _SPEAKER_SEP.finditer(sv.text, b, min(stop, b + _SPEAKERS_SPAN)):

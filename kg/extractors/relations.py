@@ -51,6 +51,7 @@ class SentenceFacts:
     mentions: list[Mention]
     entities: dict[str, Entity]
     topic: dict[str, str]  # the article's main "programme" and "event" keys
+    task: str = ""  # the programme the numbered task the sentence is in names: （一）实施X工程。
 
     def relation(self, predicate: Predicate, s: str, o: str, extractor: str) -> Relation:
         sent = self.sv.sentence
@@ -202,9 +203,9 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
             text = sf.passage.doc.text
             if not keys and (not text.startswith(_NAMES_WHAT_IT_LEADS, vs)
                              or text.startswith(_CLAUSE_END, ve)):
-                # 由同济大学牵头 alone, 本次活动委托…协会组织实施，: the article's programme (主导
-                # 制定了标准 leads no programme; 开展调研 runs no programme)
-                key = sf.topic.get("programme") or sf.topic.get("event")
+                # 由同济大学牵头 alone, 本次活动委托…协会组织实施，: the task's programme, else the
+                # article's (主导制定了标准 leads no programme; 开展调研 runs no programme)
+                key = sf.task or sf.topic.get("programme") or sf.topic.get("event")
                 keys = [key] if key else []
             for a in actors:
                 for key in keys:

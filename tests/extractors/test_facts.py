@@ -502,12 +502,26 @@ def test_a_later_speakers_unit_is_the_same_agencys():
     # written for the test, in the form of press conferences: a unit that heads a later
     # speaker's title is a unit of the agency whose speakers are listed, until another agency
     # is named; a city's bureau is none of its units
-    assert _posts("工业和信息化部新闻发言人、总工程师赵志国，运行监测协调局局长陶青介绍情况。") >= {
-        ("陶青", "局长", "工业和信息化部运行监测协调局")}
+    assert _posts("工业和信息化部新闻发言人、总工程师赵志国，消费品工业司司长何亚琼介绍情况。") >= {
+        ("何亚琼", "司长", "工业和信息化部消费品工业司")}
     assert _posts("国家发展改革委副主任赵辰昕，产业发展司司长霍福鹏，财政部经济建设司副司长李明出席。") >= {
         ("霍福鹏", "司长", "国家发展和改革委员会产业发展司"), ("李明", "副司长", "财政部经济建设司")}
     assert not any(org.endswith("公安局") and org.startswith("公安部")
                    for _p, _t, org in _posts("公安部新闻发言人张明表示，市公安局局长李华介绍。"))
+
+
+def test_who_leads_a_numbered_task_leads_the_programme_it_names():
+    # written for the test, in the form of a State Council opinion: the lead body of a task
+    # leads the programme its heading names, not the opinion; the next task names none
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("国务院办公厅关于推动农村电商发展的实施意见\n二、重点任务\n（一）实施“数商兴农”工程。"
+            "由商务部牵头组织实施。\n（二）完善县域物流体系。由交通运输部牵头。\n")
+    r = extract_document(Document("d", "d.txt", text))
+    leads = pairs(r, Predicate.LEADS)
+    assert ("商务部", "“数商兴农”工程") in leads
+    assert ("交通运输部", "“数商兴农”工程") not in leads
+    assert ("交通运输部", "国务院办公厅关于推动农村电商发展的实施意见") in leads
 
 
 def test_a_chain_of_posts_in_one_body_and_in_two():
