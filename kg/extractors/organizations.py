@@ -339,6 +339,9 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                 if label is Label.EVENT:
                     start = _titled_event_start(
                         sv, with_leading_year(sv.text, after_leading_verbs(sv, start, a)))
+                    local = next((w for w in _LOCAL_SCOPES if sv.text.endswith(w, 0, start)), "")
+                    if local and start - len(local) in sv.bounds:
+                        start -= len(local)  # 全省|工业稳增长推进会: the province's, as 全国… is
                     scope = next((w for w in _EVENT_SCOPES if sv.text.endswith(w, 0, start)), "")
                     if scope and sv.text.startswith("“", start) \
                             and sv.text[a:b] in _NAMED_ONLY_IF_QUOTED:
@@ -347,7 +350,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                         start = with_leading_year(sv.text, start - len(scope))
                     if _COUNTED.match(sv.text, start) or (
                             _kind_of_event(sv, start, b)
-                            and not sv.text.startswith(_EVENT_SCOPES, start)):
+                            and not sv.text.startswith(_EVENT_SCOPES + _LOCAL_SCOPES, start)):
                         # 体育竞赛, 军备竞赛, 不同地区|体育竞赛: a word for a kind of event (全国
                         # 科学大会 is one); 1场大会论坛: counted events are no name
                         continue
@@ -458,6 +461,8 @@ def _local_place_at(words: str) -> int | None:
 
 # the scope that makes a word jieba knows the name of one event: 全国科学大会, 世界园艺博览会
 _EVENT_SCOPES = ("全国", "全球", "世界", "中国", "国际", "亚洲", "亚太")
+# a province's or a city's meeting of all its parts: 全省工业稳增长推进会, 全市…大会
+_LOCAL_SCOPES = ("全省", "全市", "全区", "全县", "全州")
 # the scope that makes a kind of meeting one meeting: 中央经济工作会议, 世界妇女大会
 _NAMING_SCOPES = frozenset({*_EVENT_SCOPES, "中央"})
 # Party congresses and plenums, written in their short forms, named in full:

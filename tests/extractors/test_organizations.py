@@ -183,6 +183,12 @@ def test_events(text, expected):
     ("第四次世界妇女大会在北京召开", ["第四次世界妇女大会"]),
     # counted events are no names (written for the test)
     ("共设置1场闭门会议、1场大会论坛和6场主题论坛", []),
+    # a province's or a city's meeting keeps its scope, as 全国科学大会 does (written for the
+    # test, in the form of a provincial briefing), and so does the 1995 report's 座谈会
+    ("6月6日，全省工业稳增长推进会在郑州召开", ["全省工业稳增长推进会"]),
+    ("全市制造业高质量发展大会在合肥举行", ["全市制造业高质量发展大会"]),
+    ("中央召开了第三次西藏工作座谈会", ["第三次西藏工作座谈会"]),
+    ("召开专题座谈会", []),
 ])
 def test_generic_event_words_and_verbs(text, expected):
     assert sorted(m.canonical for m in run("pattern.event", text)) == sorted(expected)
