@@ -107,6 +107,14 @@ def test_a_year_compared_with_is_no_time_of_the_indicator():
         ("工业领域设备投资规模较2023年增长", "25", 2027)]
 
 
+def test_the_time_of_a_reading_is_no_part_of_its_indicator():
+    # the 2002 work report (年末), and a finance wire written for the test (5月末, 前五个月)
+    r = report("一、2001年工作回顾\n年末国家外汇储备2122亿美元。", 2002)
+    assert [s.indicator for s in r.statistics] == ["国家外汇储备"]
+    r = report("5月末，广义货币余额同比增长7%。前五个月人民币贷款增加11.14万亿元。", 2024, "央行发布数据")
+    assert [s.indicator for s in r.statistics] == ["广义货币余额同比增长", "人民币贷款增加"]
+
+
 def test_a_company_planning_for_this_year_sets_a_target():
     # written for the test (a finance wire): 计划今年 looks forward
     r = report("公司计划今年新增产能100GWh。", 2024, "某公司发布一季度报告")
