@@ -355,6 +355,8 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         return goal(ctx.part.year)
     if forward and not past_at and not past_words:
         this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
+        if this_year is None and "全年" in before and ctx.part.kind != "review":
+            this_year = doc_year  # 力争全年…增长6%以上: the whole of the year it is said in
         # in a report's review, what is proposed is for the year it is given in
         return goal(this_year or (doc_year if ctx.part.kind == "review" else None))
     if period and ctx.plan_like and not past_at and not past_words:

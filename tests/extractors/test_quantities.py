@@ -107,6 +107,12 @@ def test_a_year_compared_with_is_no_time_of_the_indicator():
         ("工业领域设备投资规模较2023年增长", "25", 2027)]
 
 
+def test_a_goal_for_the_whole_year_is_the_years():
+    # written for the test, in the form of a provincial briefing of June
+    r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
+    assert targets(r) == [("6", None, "%", ">=", 2023)]
+
+
 def test_the_time_of_a_reading_is_no_part_of_its_indicator():
     # the 2002 work report (年末), and a finance wire written for the test (5月末, 前五个月)
     r = report("一、2001年工作回顾\n年末国家外汇储备2122亿美元。", 2002)
