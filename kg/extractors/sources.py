@@ -61,8 +61,11 @@ def _dateline(text: str) -> tuple[int, re.Match[str]] | None:
 
 _INNER_REPORTER = re.compile(rf"(?P<role>{_ROLES})\s*{_NAMES}")
 # 新华社记者王明、李华 / 每经编辑 陈静 / 南方财经全媒体 见习记者赵磊 / 本报记者 孙悦 / 编辑 |吴芳
-_BYLINE = re.compile(rf"^(?:(?!本报)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
+_BYLINE = re.compile(rf"^(?:(?!本报|责任编辑)(?P<src>[\u4e00-\u9fffA-Za-z]{{2,12}}?)\s*)?(?P<role>{_ROLES})\s*[|｜:：]?\s*"
                      rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
+# a line that is only a credit in brackets, as a wire's last: （编辑 刘洋）; a bare 责任编辑：王芳
+# closing a web page is the portal's that republished it, an outlet the text may not name
+_CREDIT_LINE = re.compile(rf"^[（(]\s*(?P<role>编辑|记者|通讯员)\s*[|｜:：]?\s*{_NAMES}\s*[）)]$")
 # 文|财经E法 周敏 (in the clean view: 文|财经E法周敏, the outlet a name the tables or endings know)
 # a news portal's time stamp and the source after it, a line of their own: 08-22 06:25Wind,
 # 2024-08-22 06:25 新华社
@@ -130,8 +133,9 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
             this_paper = m.group("role").startswith("本报")
             outlet = m.span("src") if src and (_is_outlet(src) or len(src) >= 2) else None
             role = m.group("role").removeprefix("本报")
+            # a 责任编辑 without an outlet is the page's, which may have republished the article
             yield Credit(outlet, tuple(_name_spans(text, m.start("names"), m.end("names"))),
-                         role, this_paper or outlet is None)
+                         role, this_paper or (outlet is None and role != "责任编辑"))
         author = _author_line(text)
         if author is not None:
             yield author
@@ -150,6 +154,10 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
     for m in _REPORTER_OF.finditer(text):
         if _is_outlet(m.group("src")) or m.group(0).count("《"):
             yield Credit(m.span("src"))
+    m = _CREDIT_LINE.match(text)
+    if m:  # （编辑 刘洋） closing the article: a post in the article's own outlet
+        yield Credit(None, tuple(_name_spans(text, m.start("names"), m.end("names"))),
+                     m.group("role"), True)
 
 
 def _name_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -50,6 +50,15 @@ def test_credit_lines_of_their_own():
 
 
 
+def test_a_wires_closing_editor_is_the_wires_a_portals_is_not():
+    # written for the test: （编辑 X） closing a wire is a post in it; a bare 责任编辑 line closing a
+    # web page is the republishing portal's, which the text does not name
+    text = "央行发布数据\n财联社6月13日讯，中国人民银行今日发布数据。\n正文。\n（编辑 刘洋）\n"
+    assert _credits(text) == (["财联社"], {("刘洋", "编辑", "财联社")})
+    text = "央行发布数据\n财联社6月13日讯，中国人民银行今日发布数据。\n正文。\n责任编辑：王芳\n"
+    assert _credits(text) == (["财联社"], set())
+
+
 def test_a_portal_time_stamp_gives_the_source_after_it():
     # written for the test: a digest's time stamp line with its source, a brand or an outlet;
     # a schedule's time and what happens then are no source
