@@ -94,6 +94,9 @@ from kg.keys import entity_key
     ("例如本溪钢铁公司的生产工人", [("Company", "本溪钢铁公司")]),
     ("本源量子计算科技（合肥）股份有限公司完成融资", [("Company", "本源量子计算科技（合肥）股份有限公司")]),
     ("本公司董事会", []),
+    # a city's short name is no common word, whatever jieba tags it (written for the test)
+    ("推动中国科学技术大学、合肥工业大学与龙头企业共建联合实验室",
+     [("ResearchOrganization", "中国科学技术大学"), ("ResearchOrganization", "合肥工业大学")]),
     # written for the test (regional news): a one-character adverb goes with the verb after it
     ("园区今年新引进博世汽车部件（苏州）有限公司等外资项目", [("Company", "博世汽车部件（苏州）有限公司")]),
     ("全市共签约上海电气集团股份有限公司等项目", [("Company", "上海电气集团股份有限公司")]),
