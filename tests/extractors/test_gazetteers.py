@@ -152,6 +152,8 @@ def test_universities_and_institutes_by_their_short_forms():
     # the province written before a short name belongs to it
     ("宁夏宝丰能源发布公告", ["宁夏宝丰能源"]),
     ("五粮液集团加快转型", ["五粮液"]),
+    # ... and so does its legal form: the registered name in full (written for the test)
+    ("宁波均胜电子股份有限公司等12家企业入选", ["宁波均胜电子股份有限公司"]),
     # the trade word jieba glued to a short name's last character is the firm's too
     # (华润|微电子; written for the test)
     ("华润微电子在无锡新建功率器件封测基地", ["华润微电子"]),
