@@ -215,6 +215,29 @@ def _headed(text: str, end: int) -> bool:
     return any(a == 0 for a, _b, _v in titles()[0].find(text[end:end + 4]))
 
 
+# the legal forms of a registered firm's name (place, brand, trade, form)
+_REGISTERED = ("有限公司", "有限责任公司", "股份公司")
+_BRAND_HEAD_MAX = 2  # characters of a brand a name's left edge may have cut off
+
+
+def _place_then_brand(passage: Passage, sv: SentenceView, start: int) -> int:
+    """Where a registered firm's name starts when its brand begins with a character that also
+    stops names (杭州|和|利时自动化有限公司, 宁波|均|普智能制造股份有限公司): at the place written
+    right before, when only single characters jieba could not make a word of lie between."""
+    spans = token_spans(sv)
+    at = next((s for s, e, _t in spans if s < start < e), start)  # cut inside a word: its start
+    ends = places_ending(passage, sv)
+    for p in range(at, max(-1, at - _BRAND_HEAD_MAX - 1), -1):
+        place = ends.get(p)
+        if place is not None and p < start:
+            between = [t for s, e, t in spans if p <= s and e <= at]
+            if all(len(t) == 1 and t not in "的、，" for t in between) \
+                    and not starts_with_place(sv.text[at:start + 4]) \
+                    and place.start in sv.view.offsets:  # 北京和|上海科技有限公司: two places
+                return sv.view.offsets.index(place.start)
+    return start
+
+
 def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, label: Label) -> int:
     """Where a body's name starts once the verbs and adverbs before it are left out; a lab is
     named after its field, which may begin as a verb does: 建设|认知智能国家重点实验室 keeps the
@@ -333,6 +356,8 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     # a name never begins with a verb or an adverb, nor is made of them:
                     # 严厉查处|长春长生公司, 学习|长春光学精密机械研究所, 真正地|学会, 优化|海关
                     start = _after_leading_predicates(sv, start, a, label)
+                    if label is Label.COMPANY and sv.text[a:b].endswith(_REGISTERED):
+                        start = _place_then_brand(passage, sv, start)
                     if only_predicates(sv, start, a) \
                             or (sv.text[a:b] == "集团" and _is_bloc(sv, start, a)):
                         continue  # 特别是在集团; 美国侵略集团, 东南亚条约集团: a political bloc

@@ -97,6 +97,12 @@ from kg.keys import entity_key
     # a city's short name is no common word, whatever jieba tags it (written for the test)
     ("推动中国科学技术大学、合肥工业大学与龙头企业共建联合实验室",
      [("ResearchOrganization", "中国科学技术大学"), ("ResearchOrganization", "合肥工业大学")]),
+    # a registered name whose brand begins with a character that stops names keeps its place
+    # (written for the test; registered names are public facts); two places joined are two
+    ("杭州和利时自动化有限公司中标", [("Company", "杭州和利时自动化有限公司")]),
+    ("宁波均普智能制造股份有限公司上市", [("Company", "宁波均普智能制造股份有限公司")]),
+    ("北京和上海科技有限公司", [("Company", "上海科技有限公司")]),
+    ("北京和上海的科技有限公司", []),
     # written for the test (regional news): a one-character adverb goes with the verb after it
     ("园区今年新引进博世汽车部件（苏州）有限公司等外资项目", [("Company", "博世汽车部件（苏州）有限公司")]),
     ("全市共签约上海电气集团股份有限公司等项目", [("Company", "上海电气集团股份有限公司")]),
