@@ -54,8 +54,11 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<pre>{pre})?(?P<each>每(?P<per>股|人|吨|户|辆|台))?"
         rf"(?P<pct>百分之)?(?P<num>{number})(?P<approx>多|余)?(?P<unit1>{unit}|成)?"
-        rf"(?:(?P<dash>[-—–－~～至到])(?P<max>\d+(?:\.\d+)?|[{_CN_CHARS}]+))?"
-        rf"(?P<unit>{unit})?(?P<den>{per})?(?P<post>{post})?")
+        # a magnitude and the unit it multiplies (1.15万|亿美元, 2亿|平方米)
+        rf"(?:(?<=[万亿])(?P<more>{unit}))?"
+        # the second unit is the range's (8.5亿元至10亿元): after one unit, none (亿元|人民币)
+        rf"(?:(?P<dash>[-—–－~～至到])(?P<max>\d+(?:\.\d+)?|[{_CN_CHARS}]+)(?P<unit>{unit})?)?"
+        rf"(?P<den>{per})?(?P<post>{post})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ def find_numbers(text: str) -> list[Number]:
         num = m.group("num")
         if not num or set(num) <= set("点"):
             continue
-        unit = m.group("unit1") or m.group("unit") or ""
+        unit = (m.group("unit1") or "") + (m.group("more") or "") or m.group("unit") or ""
         if m.group("pct"):
             unit = "%"
         elif not unit:
@@ -196,7 +199,8 @@ def find_numbers(text: str) -> list[Number]:
         num_start = m.start("each") if m.group("each") else (m.start("pct") if m.group("pct")
                                                               else m.start("num"))
         num_end = m.end("den") if m.group("den") else max(
-            e for e in (m.end("num"), m.end("unit1"), m.end("max"), m.end("unit")) if e >= 0)
+            e for e in (m.end("num"), m.end("unit1"), m.end("more"), m.end("max"), m.end("unit"))
+            if e >= 0)
         out.append(Number(m.start(), m.end(), num_start, num_end, value, unit, comparator,
                           value_max, pre, post))
     for m in _UNITLESS.finditer(text):

@@ -37,6 +37,12 @@ def statistics(r) -> list[tuple]:
     ("占总课时一半以上", [("50", None, "%", ">=")]),
     ("超千亿元", [("1000", None, "亿元", ">")]),
     ("冲击4000亿产值", [("4000", None, "亿元", "=")]),
+    # a magnitude and the unit it multiplies are one unit (the 2005, 1988, 1955 reports), and
+    # a currency's name after a unit is no second unit (a press conference, written for the test)
+    ("进出口贸易总额1.15万亿美元", [("1.15", None, "万亿美元", "=")]),
+    ("城市新建职工住宅8.5亿平方米", [("8.5", None, "亿平方米", "=")]),
+    ("铁路货物周转量将达到1210亿吨公里", [("1210", None, "亿吨公里", "=")]),
+    ("实际使用外资金额2150.9亿元人民币", [("2150.9", None, "亿元", "=")]),
     # no quantity: a year, a count of a plan's parts in words, a magnitude naming a class
     ("到2025年", []), ("三个方面", []), ("亿元以上项目", []), ("一成不变", []),
 ])
@@ -105,6 +111,13 @@ def test_a_year_compared_with_is_no_time_of_the_indicator():
     r = report("力争到2027年，工业领域设备投资规模较2023年增长25%以上。", 2024, "推动设备更新实施方案")
     assert [(t.indicator, t.value, t.year) for t in r.targets] == [
         ("工业领域设备投资规模较2023年增长", "25", 2027)]
+
+
+def test_an_amount_in_a_currency_named_after_its_unit_is_reported():
+    # written for the test: 亿元人民币 ends the number at 亿元 (人 was read as a second unit, and
+    # the number then cut the word 人民币 and was dropped)
+    r = report("今年1-2月，全国实际使用外资金额2150.9亿元人民币，同比下降19.9%。", 2024, "新闻发布会")
+    assert statistics(r) == [("2150.9", "亿元", 2024), ("19.9", "%", 2024)]
 
 
 def test_a_goal_for_the_whole_year_is_the_years():
