@@ -64,6 +64,16 @@ def _implied_body(sf: SentenceFacts, key: str) -> str:
     return key
 
 
+def _only_body_before(sf: SentenceFacts, doc_at: int) -> str:
+    """The key of the one organisation a sentence names before a bare title, if it names
+    exactly one and no person before it: the body the sentence is about."""
+    before = [m for m in sf.mentions if m.end <= doc_at]
+    bodies = {entity_key(m) for m in before if m.label in ORGANIZATION_LABELS}
+    if len(bodies) != 1 or any(m.label is Label.PERSON for m in before):
+        return ""
+    return bodies.pop()
+
+
 def extract_posts(sf: SentenceFacts) -> list[Post]:
     """Posts of the people named in one sentence."""
     before, _after = titles()
@@ -122,6 +132,8 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             org_key = _implied_body(sf, implied[(title, "before")])  # 国家主席习近平 -> 中国
         elif previous[1] and a - previous[0] == 1 and _CHAIN_SEP.match(text[a - 1]):
             org_key = previous[1]  # 新闻发言人、总工程师赵志国: two posts in one body
+        elif a > 0 and text[a - 1] in "，、" and (host := _only_body_before(sf, offsets[a])):
+            org_key = host  # 商务部召开新闻发布会，新闻发言人何亚东介绍: the body that speaks
         if org_key and level:
             org_key = _government_of(sf, org_key)
         previous = (b, org_key)

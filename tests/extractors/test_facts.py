@@ -524,6 +524,14 @@ def test_who_leads_a_numbered_task_leads_the_programme_it_names():
     assert ("交通运输部", "国务院办公厅关于推动农村电商发展的实施意见") in leads
 
 
+def test_a_bare_title_after_the_one_body_a_sentence_names_is_its():
+    # written for the test (a ministry's press conference): the ministry that holds it is the
+    # spokesman's; with two bodies named, nobody's
+    assert _posts("商务部召开例行新闻发布会，新闻发言人何亚东介绍近期商务工作有关情况。") == {
+        ("何亚东", "新闻发言人", "商务部")}
+    assert _posts("商务部与工业和信息化部召开联合发布会，新闻发言人何亚东介绍情况。") == set()
+
+
 def test_a_chain_of_posts_in_one_body_and_in_two():
     # written for the test: two titles after one body are both of it, and a chain may name a
     # second body before its title (a city's standing committee member who heads a zone)
