@@ -118,6 +118,9 @@ def test_an_amount_in_a_currency_named_after_its_unit_is_reported():
     # the number then cut the word 人民币 and was dropped)
     r = report("今年1-2月，全国实际使用外资金额2150.9亿元人民币，同比下降19.9%。", 2024, "新闻发布会")
     assert statistics(r) == [("2150.9", "亿元", 2024), ("19.9", "%", 2024)]
+    # a bare 占比 is a share of what the clause before measured
+    r = report("从行业看，高技术产业实际使用外资676.5亿元，占比31.5%。", 2024, "新闻发布会")
+    assert [s.indicator for s in r.statistics] == ["高技术产业实际使用外资", "高技术产业实际使用外资占比"]
 
 
 def test_a_goal_for_the_whole_year_is_the_years():
