@@ -97,6 +97,10 @@ from kg.keys import entity_key
     # a city's short name is no common word, whatever jieba tags it (written for the test)
     ("推动中国科学技术大学、合肥工业大学与龙头企业共建联合实验室",
      [("ResearchOrganization", "中国科学技术大学"), ("ResearchOrganization", "合肥工业大学")]),
+    # a zone's party working committee is a body as its management committee is; the park's
+    # own, named by nothing but 园区, is a kind (written for the test)
+    ("两江新区党工委副书记段成刚表示", [("GovernmentAgency", "两江新区党工委")]),
+    ("成立园区党工委和园区管委会", []),
     # a registered name whose brand begins with a character that stops names keeps its place
     # (written for the test; registered names are public facts); two places joined are two
     ("杭州和利时自动化有限公司中标", [("Company", "杭州和利时自动化有限公司")]),
