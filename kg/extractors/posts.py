@@ -64,6 +64,28 @@ def _implied_body(sf: SentenceFacts, key: str) -> str:
     return key
 
 
+# the two committees that run a development zone or new area
+_ZONE_BODIES = ("管委会", "党工委")
+
+
+def _zone_sibling(sf: SentenceFacts, key: str, written: str) -> str:
+    """The key of the zone's other committee when ``written`` (between two titles of a chain,
+    after its 、) names it and ``key`` is the first: 两江新区党工委 -> 两江新区管委会; made an
+    entity of the document if it is not one. "" otherwise."""
+    other = written[1:] if written[:1] in "、和" else ""
+    body = sf.entities.get(key)
+    if other not in _ZONE_BODIES or body is None:
+        return ""
+    own = next((b for b in _ZONE_BODIES if body.name.endswith(b) and b != other), None)
+    if own is None or len(body.name) <= len(own):
+        return ""
+    name = body.name[:-len(own)] + other
+    sibling = f"org:{name}"
+    if sibling not in sf.entities:
+        sf.entities[sibling] = Entity(sibling, Label.AGENCY, name)
+    return sibling
+
+
 def _only_body_before(sf: SentenceFacts, doc_at: int) -> str:
     """The key of the one organisation a sentence names before a bare title, if it names
     exactly one and no person before it: the body the sentence is about."""
@@ -101,7 +123,9 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
                              and text[chain_end + 1] in _SELF)
                          # 市委常委、苏州工业园区党工委书记沈觅: a post in another body named
                          or (offsets[chain_end + 1], offsets[found[j + 1][0] - 1] + 1)
-                         in bodies))):
+                         in bodies
+                         # 党工委副书记、管委会主任: the zone's other committee
+                         or text[chain_end + 1:found[j + 1][0]] in _ZONE_BODIES))):
             # 首席经济学家、研究院院长张明: a unit of the same body may head the next title
             j += 1
             chain_end = found[j][1]
@@ -132,6 +156,8 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             org_key = _implied_body(sf, implied[(title, "before")])  # 国家主席习近平 -> 中国
         elif previous[1] and a - previous[0] == 1 and _CHAIN_SEP.match(text[a - 1]):
             org_key = previous[1]  # 新闻发言人、总工程师赵志国: two posts in one body
+        elif previous[1] and (sibling := _zone_sibling(sf, previous[1], text[previous[0]:a])):
+            org_key = sibling  # 两江新区党工委副书记、管委会主任段成刚
         elif a > 0 and text[a - 1] in "，、" and (host := _only_body_before(sf, offsets[a])):
             org_key = host  # 商务部召开新闻发布会，新闻发言人何亚东介绍: the body that speaks
         if org_key and level:

@@ -524,6 +524,12 @@ def test_who_leads_a_numbered_task_leads_the_programme_it_names():
     assert ("交通运输部", "国务院办公厅关于推动农村电商发展的实施意见") in leads
 
 
+def test_a_zones_two_committees_in_one_chain_of_posts():
+    # written for the test (regional news): 管委会 after the zone's 党工委 is the same zone's
+    assert _posts("两江新区党工委副书记、管委会主任段成刚表示，将加快建设。") == {
+        ("段成刚", "副书记", "两江新区党工委"), ("段成刚", "主任", "两江新区管委会")}
+
+
 def test_a_bare_title_after_the_one_body_a_sentence_names_is_its():
     # written for the test (a ministry's press conference): the ministry that holds it is the
     # spokesman's; with two bodies named, nobody's
