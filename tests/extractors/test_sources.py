@@ -59,6 +59,12 @@ def test_a_wires_closing_editor_is_the_wires_a_portals_is_not():
     assert _credits(text) == (["财联社"], set())
 
 
+def test_two_reporters_written_without_a_mark_between_are_two():
+    # written for the test: （记者王明李华） is two reporters of two characters each
+    sources, posts = _credits("稳就业政策加力\n新华社北京3月5日电（记者王明李华）国务院常务会议今天部署稳就业。\n")
+    assert posts == {("王明", "记者", "新华通讯社"), ("李华", "记者", "新华通讯社")}
+
+
 def test_a_portal_time_stamp_gives_the_source_after_it():
     # written for the test: a digest's time stamp line with its source, a brand or an outlet;
     # a schedule's time and what happens then are no source
