@@ -164,6 +164,10 @@ def make_agency_unit_extractor(name: str):
 
     before_titles = titles()[0]
 
+    def _titled(text: str, at: int) -> bool:
+        """Whether a post's title begins at ``at``."""
+        return any(t[0] == 0 for t in before_titles.find(text[at:at + 8]))
+
     def extract(passage: Passage) -> Iterator[Mention]:
         for sv in passage.sentences:
             found = gaz.find(sv.text)
@@ -193,9 +197,6 @@ def make_agency_unit_extractor(name: str):
                         yield sv.mention(at, end, Label.AGENCY, name, canonical=full,
                                          key=f"org:{full}", parent_key=f"org:{canonical}",
                                          doc=passage.doc)
-
-    def _titled(text: str, at: int) -> bool:
-        return any(t[0] == 0 for t in before_titles.find(text[at:at + 8]))
     return extract
 
 

@@ -693,7 +693,7 @@ def make_stock_extractor(name: str):
                     start = a
                     if a in ends and ends[a].start in sv.view.offsets:
                         start = sv.view.offsets.index(ends[a].start)
-                    legal = _LEGAL_FORM.match(text, b)
+                    legal = LEGAL_FORM.match(text, b)
                     if legal and (legal.end() in sv.bounds or legal.end() == len(text)):
                         b = legal.end()  # 宁波均胜电子股份有限公司: the registered name in full
                     yield sv.mention(start, b, Label.COMPANY, name, canonical=text[a:short],
@@ -701,5 +701,5 @@ def make_stock_extractor(name: str):
     return extract
 
 
-# the legal form after a listed company's short name, in its registered name
-_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限责任|有限)公司")
+# the legal form that ends a firm's registered name (after a listed company's short name too)
+LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)")

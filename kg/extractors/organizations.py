@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register
 from kg.extractors.gazetteers import (
+    LEGAL_FORM,
     LEVEL_OF_CHAR,
     after_verb_before_place,
     ends_with_known_body,
@@ -215,8 +216,6 @@ def _headed(text: str, end: int) -> bool:
     return any(a == 0 for a, _b, _v in titles()[0].find(text[end:end + 4]))
 
 
-# the legal forms of a registered firm's name (place, brand, trade, form)
-_REGISTERED = ("有限公司", "有限责任公司", "股份公司")
 _BRAND_HEAD_MAX = 2  # characters of a brand a name's left edge may have cut off
 
 
@@ -356,7 +355,7 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     # a name never begins with a verb or an adverb, nor is made of them:
                     # 严厉查处|长春长生公司, 学习|长春光学精密机械研究所, 真正地|学会, 优化|海关
                     start = _after_leading_predicates(sv, start, a, label)
-                    if label is Label.COMPANY and sv.text[a:b].endswith(_REGISTERED):
+                    if label is Label.COMPANY and has_legal_form(sv.text[a:b]):
                         start = _place_then_brand(passage, sv, start)
                     if only_predicates(sv, start, a) \
                             or (sv.text[a:b] == "集团" and _is_bloc(sv, start, a)):
@@ -676,7 +675,7 @@ def make_org_unit_extractor(name: str):
 
 
 # a registered company's legal form, and a branch of one: …股份有限公司大连石化分公司
-_COMPANY_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+_COMPANY_LEGAL_FORM = re.compile(LEGAL_FORM.pattern + "$")
 _COMPANY_BRANCH = re.compile(r"(?:有限公司|有限责任公司)([\u4e00-\u9fff]{2,8}?)分公司$")
 # a trade word a registered name ends in and its short name leaves out: 德方纳米|科技
 _TRADE_TAIL = re.compile(r"(?:网络科技|信息技术|科技|技术|实业|控股)$")
