@@ -37,8 +37,10 @@ def _body_of_unit(sf: SentenceFacts, unit_key: str, char: str) -> str:
 
 
 _CHINESE_PLACE = re.compile(r"place:\d{6}$")
-# a field or a rank written between a body and a title: 经济学副教授, 执行会长, 项目经理
-_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}学|执行|名誉|荣誉|特约|[\u4e00-\u9fff]{0,3}项目")
+# a field or a rank written between a body and a title: 经济学副教授, 执行会长, 项目经理, and an
+# analyst's coverage (电力设备行业首席分析师, 宏观分析师, 固收首席分析师)
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}学|执行|名誉|荣誉|特约|[\u4e00-\u9fff]{0,3}项目"
+                        r"|[\u4e00-\u9fff]{1,6}行业|宏观|策略|固收|固定收益|金融工程|量化")
 
 
 def _government_of(sf: SentenceFacts, key: str) -> str:
@@ -137,7 +139,7 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
         org = by_doc_end.get(offsets[a - 1] + 1) if a > 0 else None
         if org is None:
             # 厦门大学经济学副教授, 协会执行会长: a field or a rank between body and title
-            for p in range(a - 1, max(0, a - 6), -1):
+            for p in range(a - 1, max(0, a - 9), -1):
                 if _QUALIFIER.fullmatch(text, p, a) and offsets[p - 1] + 1 in by_doc_end:
                     org, title = by_doc_end[offsets[p - 1] + 1], text[p:b]
                     break

@@ -67,20 +67,21 @@ _DOUBLING = re.compile(r"翻([一两三])?番")
 _DOUBLINGS = {"一": "2", "两": "4", "三": "8"}
 # words that end an indicator before its number and say nothing of what is measured
 _EDGE_VERBS = re.compile(
-    r"^(?:——|—|其中|同时|此外|另外|全年|全省|全市|全区|全国|我国|今年|去年|上年|当年|"
+    r"^(?:——|—|其中|同时|此外|另外|该公司|本公司|该集团|该企业|全年|全省|全市|全区|全国|我国|今年|去年|上年|当年|"
     r"累计|新增|建成|培育|打造|认定|推广|创建|实施|达到|力争|争取|确保|基本|以上|带动|形成|突破|"
     r"引进|推动|支持|实现|超过|分别|的|共|均|已|将|要|预计|约|仅)+"
     r"|(?:达到|超过|超|达|约|为|分别|均|共|不少于|不低于|接近|保持在|保持|稳定在|控制在|提高到|提高至|"
     r"提升至|提升到|增至|增加到|降至|降到|降低到|下降到|上升至|上升到|跨上|迈上|突破|实现|报收|收于|"
-    r"预计|继续|同比|较|(?<!占)比|有|在|居|位居|逾|近|总计|合计|每股|"
+    r"预计|继续|同比|较|(?<!占)比|完成|将|有望|有|在|居|位居|逾|近|总计|合计|每股|"
     r"[比较](?:19|20)\d\d年[底末]?)+$")
 # a change written without what changes: 增长5.2%, 同比下降12.18%
 # (占比: a share of what the clause before measured, 外资676.5亿元，占比31.5%)
 _CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回落|上升|降低|占比)"
 # what a change is compared with: 同比, 比上年同期, 较2023年, 比1980年预计 (…预计数), 比1995年底
 _COMPARED = r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)\d\d年)(?:底|末|同期|预计|实际)?|实际)"
-_BARE_CHANGE = re.compile(rf"^[又也还将只]?{_COMPARED}?[又也还将只]?{_CHANGE_VERB}?了?$")
-_BARE_CHANGE_TAIL = re.compile(rf"[又也还将只]?{_COMPARED}?[又也还将只]?{_CHANGE_VERB}了?$")
+_ADVERB = r"(?:[又也还将只]|分别)"
+_BARE_CHANGE = re.compile(rf"^{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}?了?$")
+_BARE_CHANGE_TAIL = re.compile(rf"{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}了?$")
 # the last time the words before a number speak of; a time compared with is none (工业投资较2023年
 # 增长, 比去年增长: the indicator is what grew, not 增长)
 _LAST_TIME = re.compile(r"^.*(?<![比较同])(?:今年|去年|全年|[上下]半年度?|前三季度|[一二三四]季度|"
@@ -228,7 +229,8 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
     sent = sv.sentence
     inherited = ""
     subject = ""  # what the sentence's last number measured, for a bare 增长5.2% after it
-    for clause_start, clause in _clauses(text):
+    subject_clause = -2  # the clause it was measured in
+    for clause_no, (clause_start, clause) in enumerate(_clauses(text)):
         numbers = find_numbers(clause)
         for i, n in enumerate(numbers):
             s, e = sv.view.span(clause_start + n.num_start, clause_start + n.num_end)
@@ -246,9 +248,15 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
             if kind is None:
                 continue
             indicator = _without_names(_indicator(clause, n, numbers[:i]), names)
+            if _BARE_CHANGE.match(indicator) and "分别" in indicator \
+                    and clause_no - subject_clause > 1:
+                # a 分别 only of the list right before it (…排放总量首次出现双下降，比上年分别
+                # 下降: not what the clause before that measured)
+                subject = ""
             if _BARE_CHANGE.match(indicator) and subject:
                 indicator = subject + indicator  # 国内生产总值超过126万亿元，增长5.2%
             subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
+            subject_clause = clause_no
             owner = _owner(sf, sv, s)
             record_args = dict(doc_id=sent.doc_id, start=s, end=e, indicator=indicator,
                                value=n.value, unit=n.unit, comparator=comparator,

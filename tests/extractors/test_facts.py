@@ -273,6 +273,15 @@ def test_analysts_hold_posts_in_their_firm():
     assert posts == {("张明", "首席经济学家", "华泰证券"), ("李华", "分析师", "中信证券")}
 
 
+def test_an_analysts_coverage_and_an_assistant_head_are_parts_of_the_title():
+    # written for the test, in the form of finance news: the sector an analyst covers stands
+    # between the firm and the title, and 所长助理 is one post, not 所长
+    posts = _posts("广发证券电力设备行业首席分析师周明对记者表示，装机仍将增长。"
+                   "东方证券研究所所长助理孙立认为，出口有韧性。")
+    assert posts == {("周明", "电力设备行业首席分析师", "广发证券"),
+                     ("孙立", "所长助理", "东方证券研究所")}
+
+
 def _posts(text: str) -> set[tuple[str, str, str]]:
     from kg.pipeline import extract_document
     from kg.types import Document

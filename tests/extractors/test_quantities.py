@@ -123,6 +123,24 @@ def test_an_amount_in_a_currency_named_after_its_unit_is_reported():
     assert [s.indicator for s in r.statistics] == ["高技术产业实际使用外资", "高技术产业实际使用外资占比"]
 
 
+def test_a_change_of_each_reads_the_list_right_before_it():
+    # written for the test (a finance wire): 分别 after a pair of figures changes each of them,
+    # and 完成 ends an indicator like 达到
+    r = report("1至5月，全国汽车产销分别完成1200万辆和1190万辆，同比分别增长8%和7%。", 2024, "行业数据")
+    assert [s.indicator for s in r.statistics] == ["汽车产销"] * 2 + ["汽车产销同比分别增长"] * 2
+    # the 2008 work report: the list is in the clause without numbers right before the change, so
+    # the energy intensity measured two clauses earlier is not what fell by 3.14%
+    r = report("一、2007年工作回顾\n2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量"
+               "近年来首次出现双下降，比上年分别下降3.14％和4.66％。", 2008)
+    assert [s.indicator for s in r.statistics if s.value in ("3.14", "4.66")] == ["比上年分别下降"] * 2
+
+
+def test_will_is_no_part_of_an_indicator():
+    # written for the test, in the form of a company's plan
+    r = report("到2027年，该公司智能网联汽车年产能将达到60万辆。", 2025, "某公司发布年报")
+    assert [(t.indicator, t.value, t.year) for t in r.targets] == [("智能网联汽车年产能", "60", 2027)]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
