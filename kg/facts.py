@@ -136,7 +136,8 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             lo, hi = bisect.bisect_left(ms_starts, s.start), bisect.bisect_left(ms_starts, s.end)
             in_sentence = [m for m in ms[lo:hi] if m.end <= s.end]
             if _TASK_HEADING.match(sv.text):
-                task = next((entity_key(m) for m in in_sentence if m.label is Label.PROGRAMME), "")
+                task = next((entity_key(m) for m in in_sentence
+                             if m.label in (Label.PROGRAMME, Label.EVENT)), "")
             sf = SentenceFacts(passage, sv, in_sentence, result.entities, topic, task)
             result.relations.extend(extract_relations(sf))
             result.relations.extend(requests_answered(sf, addressed))

@@ -6,6 +6,7 @@ written after an agency (工信部装备工业一司, 省工信厅中小企业�
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -32,9 +33,18 @@ _NOT_IN_UNIT = set("的在等将与为是了对于及或并和长")
 
 
 def _full_name(place_name: str, body: str) -> str:
+    if "{place_short}" in body:  # 国家统计局湖南调查总队: the branch is named by the short form
+        return body.replace("{place_short}", _short_names().get(place_name, place_name))
     if "{place}" in body:
         return body.replace("{place}", place_name)
     return place_name + body
+
+
+@functools.cache
+def _short_names() -> dict[str, str]:
+    """The short form of each Chinese place's name (湖南省 -> 湖南, 深圳市 -> 深圳)."""
+    return {row.name: row.aliases[0] for row in place_index().values()
+            if row.aliases and row.key[6:].isdigit()}
 
 
 def sub_unit(sv: SentenceView, end: int) -> int:
@@ -159,8 +169,11 @@ def _unlisted_bodies(passage: Passage, sv: SentenceView, ends: dict[int, Mention
 def make_agency_unit_extractor(name: str):
     """Units of central agencies: 工信部装备工业一司司长 -> 工信部装备工业一司 (工业和信息化部装备工业一司)."""
     from kg.extractors.gazetteers import agency_rows
-    gaz = Gazetteer((s, canonical) for _k, label, canonical, aliases in agency_rows()
-                    if label is Label.AGENCY for s in {canonical, *aliases})
+    # 民航: a short form that names its body only before a unit (民航湖南监管局)
+    unit_only = {r["prefix"]: r["body"] for r in table("unit_prefixes.tsv")}
+    gaz = Gazetteer([(s, canonical) for _k, label, canonical, aliases in agency_rows()
+                     if label is Label.AGENCY for s in {canonical, *aliases}]
+                    + list(unit_only.items()))
 
     before_titles = titles()[0]
 
@@ -174,10 +187,14 @@ def make_agency_unit_extractor(name: str):
             for i, (a, b, canonical) in enumerate(found):
                 end = sub_unit(sv, b)
                 if end > b:
-                    full = str(canonical) + sv.text[b:end]
+                    # a unit of a short form is known by the form written (民航湖南监管局)
+                    full = sv.text[a:end] if sv.text[a:b] in unit_only \
+                        else str(canonical) + sv.text[b:end]
                     yield sv.mention(a, end, Label.AGENCY, name, canonical=full,
                                      key=f"org:{full}", parent_key=f"org:{canonical}",
                                      doc=passage.doc)
+                    continue
+                if sv.text[a:b] in unit_only:
                     continue
                 # 工信部新闻发言人、中小企业局局长: a unit heading the next title of
                 # a speaker's list is the same agency's

@@ -205,9 +205,11 @@ _BUILDING_VERBS = frozenset({"建设", "打造", "建成", "创建", "成为", "
 
 
 def _place_builds(sv: SentenceView, start: int, core_start: int) -> bool:
-    """Whether a name is a place, a verb of building and what it builds: a goal, no body."""
+    """Whether a name is a place or a common word for who builds (高校, 企业), a verb of
+    building and what it builds: a goal, no body."""
     words = [t for _s, _e, t in tokens_within(sv, start, core_start)]
-    return len(words) >= 3 and is_place_name(words[0]) and words[1] in _BUILDING_VERBS
+    return len(words) >= 3 and words[1] in _BUILDING_VERBS \
+        and (is_place_name(words[0]) or words[0] in common_words())
 
 
 def _headed(text: str, end: int) -> bool:
@@ -390,13 +392,17 @@ def _make_suffix_extractor(name: str, labels: set[Label]):
                     or _kind_of_body(sv.text, start, a, b, label)
                 # 子公司, 母公司, 分公司: a company's relation to another, as common as 公司
                 ends = (a, a - 1) if sv.text[a:b] == "公司" and sv.text[a - 1] in "子母分" else (a,)
+                # 世界|数字经济|大会: a scope before an event's words makes them its name
+                scoped = label is Label.EVENT and sv.text.startswith(_EVENT_SCOPES, start) \
+                    and a - start > 2
                 if a - start < MIN_NAME \
-                        or any(is_generic(sv, start, e, common=common) for e in ends) \
+                        or (not scoped and any(is_generic(sv, start, e, common=common)
+                                               for e in ends)) \
                         or (one_kind and _kind_word(sv.text[start:a])) \
                         or sv.text[start:b] in common_words():
                     continue  # 外贸公司, 所属子公司, 整合|大学, 技师|学院, 师范大学: a kind, not a name
                 if _place_builds(sv, start, a):
-                    continue  # 支持香港|建设|国际法律服务中心: a place's goal, no body
+                    continue  # 支持香港|建设|国际法律服务中心, 等高校|建设|…创新中心: a goal, no body
                 if counted_before(sv.text, start):
                     continue  # 1500所|县医院, 5家|国有银行: bodies counted are of a kind
                 if sv.text[a - 1] == "非" and label is Label.COMPANY:

@@ -51,7 +51,7 @@ class SentenceFacts:
     mentions: list[Mention]
     entities: dict[str, Entity]
     topic: dict[str, str]  # the article's main "programme" and "event" keys
-    task: str = ""  # the programme the numbered task the sentence is in names: （一）实施X工程。
+    task: str = ""  # the programme or event the numbered task the sentence is in names: （一）实施X工程。
 
     def relation(self, predicate: Predicate, s: str, o: str, extractor: str) -> Relation:
         sent = self.sv.sentence
@@ -228,7 +228,10 @@ def _issuers_of_notice_before(sf: SentenceFacts, clause: int) -> list[Mention]:
 def events(sf: SentenceFacts) -> Iterator[Relation]:
     """由江苏省政府、工信部…共同主办 -> organizedBy; 在南京开幕 -> heldIn; 出席并致辞 -> participatesIn."""
     event_ms = [m for m in sf.mentions if m.label is Label.EVENT]
-    event = entity_key(event_ms[0]) if event_ms else sf.topic.get("event", "")
+    task = sf.entities.get(sf.task)
+    # （三）办好…博览会。由省人民政府主办: the event the numbered task names, else the article's
+    task_event = sf.task if task is not None and task.label is Label.EVENT else ""
+    event = entity_key(event_ms[0]) if event_ms else task_event or sf.topic.get("event", "")
     if not event:
         return
     for vs, _ve in _verb_offsets(sf, _HOST) if _orgs(sf.mentions) else ():

@@ -26,6 +26,9 @@ JIANGSU = {"province": "place:320000", "city": "place:320500"}
     # the joint discipline body of a place, and its parts
     ("市纪委监委通报了三起案件", ["中国共产党苏州市纪律检查委员会、苏州市监察委员会"]),
     ("省纪委、省监委联合发文", ["中国共产党江苏省纪律检查委员会", "江苏省监察委员会"]),
+    # written for the test: a survey team of the statistics bureau is named by the short form
+    ("国家统计局江苏调查总队发布数据", ["国家统计局江苏调查总队"]),
+    ("苏州调查队抽样调查显示", ["国家统计局苏州调查队"]),
 ])
 def test_local_agencies(text, expected):
     assert [m.canonical for m in run("pattern.local_agency", text, JIANGSU)] == expected
@@ -40,6 +43,14 @@ def test_unit_of_a_central_agency():
     (m,) = run("pattern.agency_unit", "工信部装备工业一司司长王卫明介绍")
     assert (m.name, m.canonical, m.parent_key) == (
         "工信部装备工业一司", "工业和信息化部装备工业一司", "org:工业和信息化部")
+
+
+def test_a_short_form_that_names_its_body_only_before_a_unit():
+    # written for the test: 民航 is the aviation authority only in the names of its regional units
+    units = run("pattern.agency_unit", "民航江苏监管局、民航华东地区管理局有关负责人参加。")
+    assert [(m.canonical, m.parent_key) for m in units] == [
+        ("民航江苏监管局", "org:中国民用航空局"), ("民航华东地区管理局", "org:中国民用航空局")]
+    assert not run("pattern.agency_unit", "民航运输总周转量增长，民航业加快复苏。")
 
 
 @pytest.mark.parametrize("text, canonical, parent", [

@@ -533,6 +533,18 @@ def test_who_leads_a_numbered_task_leads_the_programme_it_names():
     assert ("交通运输部", "国务院办公厅关于推动农村电商发展的实施意见") in leads
 
 
+def test_who_hosts_a_numbered_task_hosts_the_event_it_names():
+    # written for the test, in the form of a provincial action plan: the host and the
+    # co-organiser of a task are the event's its heading names, not the plan's
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("江西省数字经济发展三年行动方案\n三、重点任务\n（四）办好世界数字经济大会。每年举办一届，"
+            "由省人民政府主办，南昌市人民政府承办。\n")
+    r = extract_document(Document("d", "d.txt", text))
+    assert pairs(r, Predicate.ORGANIZED_BY) == {("世界数字经济大会", "江西省人民政府")}
+    assert pairs(r, Predicate.PARTICIPATES_IN) == {("南昌市人民政府", "世界数字经济大会")}
+
+
 def test_a_zones_two_committees_in_one_chain_of_posts():
     # written for the test (regional news): 管委会 after the zone's 党工委 is the same zone's
     assert _posts("两江新区党工委副书记、管委会主任段成刚表示，将加快建设。") == {

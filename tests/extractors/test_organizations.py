@@ -110,6 +110,9 @@ from kg.keys import entity_key
     # written for the test (regional news): a one-character adverb goes with the verb after it
     ("园区今年新引进博世汽车部件（苏州）有限公司等外资项目", [("Company", "博世汽车部件（苏州）有限公司")]),
     ("全市共签约上海电气集团股份有限公司等项目", [("Company", "上海电气集团股份有限公司")]),
+    # written for the test (a provincial plan): who builds a centre and the verb are no name
+    ("依托中南大学、湖南大学等高校建设智能制造创新中心",
+     [("ResearchOrganization", "中南大学"), ("ResearchOrganization", "湖南大学")]),
 ])
 def test_organizations(text, expected):
     assert [(m.label.value, m.canonical) for m in run("pattern.organization", text)] == expected
@@ -202,6 +205,9 @@ def test_events(text, expected):
     ("全市制造业高质量发展大会在合肥举行", ["全市制造业高质量发展大会"]),
     ("中央召开了第三次西藏工作座谈会", ["第三次西藏工作座谈会"]),
     ("召开专题座谈会", []),
+    # written for the test: a global scope makes generic words an event's name
+    ("办好世界数字经济大会", ["世界数字经济大会"]),
+    ("召开世界大会", []),
 ])
 def test_generic_event_words_and_verbs(text, expected):
     assert sorted(m.canonical for m in run("pattern.event", text)) == sorted(expected)
