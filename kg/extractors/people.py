@@ -165,6 +165,9 @@ def make_person_extractor(name: str):
                     surface = sv.text[b:e]
                     yield sv.mention(b, e, Label.PERSON, name,
                                      canonical=canonical_person(surface), doc=passage.doc)
+                    for i, j in _listed_after(sv, e):  # 副部长张兴旺、麻吉亚
+                        yield sv.mention(i, j, Label.PERSON, name, canonical=sv.text[i:j],
+                                         doc=passage.doc)
             line = member_line(sv.sentence.text)
             if line:
                 a, b = (sv.sentence.start + line.start("name"), sv.sentence.start + line.end("name"))
@@ -197,6 +200,27 @@ def make_person_extractor(name: str):
                 yield sv.mention(i, e, Label.PERSON, name, canonical=sv.text[i:e],
                                  doc=passage.doc)
     return extract
+
+
+_LIST_MAX = 6  # names listed after one title
+
+
+def _listed_after(sv: SentenceView, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the Chinese names listed with 、 right after a titled name ending at
+    ``end`` (副部长张兴旺、麻吉亚), each a whole name: ended by 、, a clause's end or a title, and
+    no title itself (部长王某、副部长李某: the second has its own)."""
+    text = sv.text
+    before = titles()[0]
+    for _ in range(_LIST_MAX):
+        i = end + 1
+        if not text.startswith("、", end) or any(a == 0 for a, _b, _l in before.find(text[i:i + 6])):
+            return
+        j = chinese_name_after(sv, i)
+        if j == i or (j < len(text) and text[j] not in "、，。；：" and not any(
+                a == 0 for a, _b, _l in before.find(text[j:j + 6]))):
+            return
+        yield i, j
+        end = j
 
 
 # a research team or group is named after who leads it: 该校潘建伟团队, 某某课题组, and after

@@ -170,6 +170,13 @@ def extract_posts(sf: SentenceFacts) -> list[Post]:
             out.append(Post(s.doc_id, s.start, s.end, entity_key(person), title, org_key,
                             "relation.posts"))
             last_end = offsets.index(person.end - 1) + 1 if person.end - 1 in offsets else chain_end
+            # 副部长张兴旺、麻吉亚: the names listed right after the first share its post
+            while last_end + 1 < len(text) and text[last_end] == "、" \
+                    and (listed := people.get(offsets[last_end + 1])) is not None \
+                    and listed.end - 1 in offsets:
+                out.append(Post(s.doc_id, s.start, s.end, entity_key(listed), title, org_key,
+                                "relation.posts"))
+                last_end = offsets.index(listed.end - 1) + 1
     # 习近平总书记: a national title after a name stands for its body
     ends = {m.end: m for m in sf.mentions if m.label is Label.PERSON}
     for a, b, _level in _after.find(text):

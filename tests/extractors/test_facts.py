@@ -282,6 +282,15 @@ def test_an_analysts_coverage_and_an_assistant_head_are_parts_of_the_title():
                      ("孙立", "所长助理", "东方证券研究所")}
 
 
+def test_names_listed_after_a_title_share_its_post():
+    # written for the test, in the form of a press conference's opening: two deputies after
+    # one title, a chief officer's title, and a family name missing from the table before
+    posts = _posts("水利部部长李国英，副部长刘伟平、陈敏，总规划师吴文庆介绍情况。"
+                   "国务院新闻办公室新闻局副局长、新闻发言人寿建华主持发布会。")
+    assert posts >= {("刘伟平", "副部长", "水利部"), ("陈敏", "副部长", "水利部"),
+                     ("吴文庆", "总规划师", "水利部"), ("寿建华", "副局长", "国务院新闻办公室新闻局")}
+
+
 def _posts(text: str) -> set[tuple[str, str, str]]:
     from kg.pipeline import extract_document
     from kg.types import Document

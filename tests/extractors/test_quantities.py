@@ -141,6 +141,14 @@ def test_will_is_no_part_of_an_indicator():
     assert [(t.indicator, t.value, t.year) for t in r.targets] == [("智能网联汽车年产能", "60", 2027)]
 
 
+def test_who_speaks_and_a_first_time_are_no_part_of_an_indicator():
+    # written for the test, in the form of a minister's answer at a press conference
+    r = report("去年，全国粮食总产量达到14000亿斤，首次突破1.4万亿斤。今年，我们将确保粮食播种面积稳定在"
+               "17亿亩以上。", 2026, "新闻发布会")
+    assert [s.indicator for s in r.statistics] == ["粮食总产量", "粮食总产量"]
+    assert [t.indicator for t in r.targets] == ["粮食播种面积"]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
