@@ -406,9 +406,16 @@ def _make_table_extractor(name: str, gaz: Gazetteer):
             for a, b, (key, label, canonical) in gaz.find(
                     sv.text, lambda a, b: short_aligned(sv, a, b, SHORT)):
                 if label is Label.COMPANY:
+                    if _NUMBER_BEFORE.search(sv.text, max(0, a - 6), a):
+                        continue  # 12毫西门子, 45特斯拉: a unit named after the same person
                     b = _with_cloud(sv.text, b)
                 yield sv.mention(a, b, label, name, canonical=canonical, key=key, doc=passage.doc)
     return extract
+
+
+# a number, with a metric prefix, right before a name: the name is a unit of measure (not a
+# year: 2026特斯拉股东大会)
+_NUMBER_BEFORE = re.compile(r"(?<![12]\d\d)[\d０-９][毫微纳千兆]?$")
 
 
 # a firm's cloud business goes by the firm's name and 云 (华为云, 百度智能云); 云计算 after a

@@ -72,13 +72,17 @@ def chinese_name_after(sv: SentenceView, i: int) -> int:
         if cand[0] not in sn and cand[:2] not in sn:
             continue
         nxt = text[i + L] if i + L < len(text) else "。"
-        if L == 3 and cand[2] in _AFTER_NAME:
+        # 王明|和李华; 包信和表示 is one name: nothing follows its 和 to be joined
+        ends_in_he = L == 3 and cand[2] == "和" and bool(_SPEECH.match(text, i + 3)
+                                                         or nxt in "，。；：、（")
+        if L == 3 and cand[2] in _AFTER_NAME and not ends_in_he:
             continue
         if L == 3 and (said := _SPEECH.match(text, i + 2)) and said.end() - said.start() >= 2:
             continue  # 李华认为: the name ends where a verb of speech begins
         if word_frequency(cand) >= COMMON_WORD or (L == 2 and is_predicate(cand)):
             continue  # 关于, 负责: a common word, not a name; 教授|来访: a verb
-        if set(cand[1:]) & _NOT_IN_GIVEN_NAMES or _function_word_inside(cand):
+        if set(cand[1:2 if ends_in_he else None]) & _NOT_IN_GIVEN_NAMES \
+                or _function_word_inside(cand):
             continue  # 和其他, 宣布的: a clause, not a name (薛其坤 is one)
         if cand[0] in _FUNCTION_SURNAMES and not (i in sv.bounds and i + L in sv.bounds
                                                   and any(len(t) == L for t in _tokens_at(sv, i))):

@@ -139,6 +139,12 @@ def test_a_registered_name_around_a_known_company_is_its_own():
     assert kept == [("Company", "苏州汇川技术有限公司"), ("Company", "深圳市汇川技术股份有限公司")]
 
 
+def test_a_firm_named_after_a_person_is_a_unit_after_a_number():
+    # written for the test (S&T news): siemens and tesla measure conductance and flux density
+    text = "电导率达到每厘米12毫西门子，磁场强度达到45特斯拉。西门子与特斯拉签约。"
+    assert [m.canonical for m in run("gazetteer.company", text)] == ["西门子", "特斯拉"]
+
+
 def test_known_companies_named_by_common_words_come_from_the_gazetteer():
     kept = chosen("6家大型银行里仅交通银行尚未调整，联想集团和平安银行表示")
     assert [(label, canonical) for label, _n, canonical in kept] == [

@@ -28,6 +28,9 @@ from helpers import chosen, run
     ("目前企业最常用的维权方式是仲裁。钱卫东分析说，这也不够", ["钱卫东"]),
     ("据张连志介绍，瓷房子的灵感来自古瓷碎片", ["张连志"]),
     ("冯建国：我们看企业如果有好的产品", ["冯建国"]),
+    # written for the test: a given name may end in 和 when nothing follows it to be joined
+    ("中国科学院院士张信和表示，储能是重要方向", ["张信和"]),
+    ("院士王明和李华出席", ["王明"]),
     ("原煤：全部建成后增加的发电能力", []),
     ("原作品：《半条命》", []),
     ("万科称，销售回暖。", []),  # a company the dictionary knows, not a speaker
