@@ -25,6 +25,10 @@ def test_reply_date_from_its_own_line():
     ("2022 年 1 月 15 日\n正文", dt.date(2022, 1, 15)),
     ("国务院\n2018年11月20日\n（此件公开发布）", dt.date(2018, 11, 20)),
     ("没有日期的文字", None),
+    # a web page's time stamp and source on one line, a release date's label; a range is none
+    ("标题\n2026-07-15 08:30 来源：重庆日报\n正文", dt.date(2026, 7, 15)),
+    ("标题\n发布时间：2026/7/5\n正文", dt.date(2026, 7, 5)),
+    ("“十四五”（2021-2025年）规划", None),
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected

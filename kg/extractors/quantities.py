@@ -48,6 +48,10 @@ _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年
 _CHANGE = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][上去]年(?:同期|末|底)?|"
                      r"[比较](?:上月|\d{1,2}月(?:底|末|初|份)?)")
 _PERIOD = re.compile(r"每年|年均|年平均|平均每年")
+# a part of a year a report speaks of: 上半年, 前三季度, 一季度, 1-5月, 前五个月
+_PART_OF_YEAR = re.compile(r"[上下]半年|前三季度|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月|"
+                           r"前[一二三四五六七八九十\d]{1,2}个?月")
+_WHOLE_YEAR = re.compile(r"全年|(?<!\d)年度(?:计划|目标|任务)")
 # a number that conditions what is counted: 投资超5000万元的项目, 超100亿元的企业
 _QUALIFIER_AFTER = re.compile(r"^的[^，。；、]{0,12}?(?:项目|企业|工程|产品|城市|地区|县|单位|机构|院校|车型)"
                               r"|^(?:级|规模以上|以上规模|项目|产值产业|产业)")
@@ -336,6 +340,13 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
     forward = bool(_FORWARD.search(said_before)) or bool(_FORWARD.search(clause[n.end:n.end + 4]))
     if forward and _ESTIMATED_PERIOD.search(said_before):
         forward = False  # 预计上半年净利润8.5亿元: an estimate of a period's results, reported
+    elif forward and not _FORWARD.search(before) and not _FORWARD.search(clause[n.end:n.end + 4]):
+        # 年度计划投资4600亿元，上半年完成投资2900亿元，投资完成率63%: a part of the year said
+        # after the cue, in a clause of its own, ends the cue's reach: what follows it was brought
+        cue_end = [m.end() for m in _FORWARD.finditer(said_before)][-1]
+        next_clause = _CLAUSE.search(said_before, cue_end)  # 确保一季度…，全年…: the cue's own
+        forward = next_clause is None \
+            or not _PART_OF_YEAR.search(said_before, next_clause.end())
     last_at = _mark_before(marks, at, ("at",))
     if last_at is None and ctx.carried_year is not None:
         # 2020年，北京市GDP为…。其中海淀区GDP为8504.6亿元: the paragraph's year
@@ -364,8 +375,8 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         return goal(ctx.part.year)
     if forward and not past_at and not past_words:
         this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
-        if this_year is None and "全年" in before and ctx.part.kind != "review":
-            this_year = doc_year  # 力争全年…增长6%以上: the whole of the year it is said in
+        if this_year is None and _WHOLE_YEAR.search(before) and ctx.part.kind != "review":
+            this_year = doc_year  # 力争全年…增长6%以上, 年度计划投资: the year it is said in
         # in a report's review, what is proposed is for the year it is given in
         return goal(this_year or (doc_year if ctx.part.kind == "review" else None))
     if period and ctx.plan_like and not past_at and not past_words:

@@ -65,7 +65,15 @@ _BYLINE = re.compile(rf"^(?:(?!本报|责任编辑)(?P<src>[\u4e00-\u9fffA-Za-z]
                      rf"{_NAMES}(?=\s|$|[，。]|[\u4e00-\u9fff]{{2}}报道)")
 # a line that is only a credit in brackets, as a wire's last: （编辑 刘洋）; a bare 责任编辑：王芳
 # closing a web page is the portal's that republished it, an outlet the text may not name
-_CREDIT_LINE = re.compile(rf"^[（(]\s*(?P<role>编辑|记者|通讯员)\s*[|｜:：]?\s*{_NAMES}\s*[）)]$")
+# (several: （记者杨骏实习生李想）, the clean view without the spaces between them)
+_CREDIT_ROLES = r"本报记者|见习记者|记者|编辑|通讯员|实习生"
+_CREDIT_NAME = rf"[\u4e00-\u9fff]{{2,4}}?(?=[、,，\s）)]|{_CREDIT_ROLES})"
+_CREDIT_PART = re.compile(rf"(?P<role>{_CREDIT_ROLES})\s*[|｜:：]?\s*"
+                          rf"(?P<names>{_CREDIT_NAME}(?:\s*[、,，]?\s*{_CREDIT_NAME})*)\s*")
+_CREDIT_LINE = re.compile(rf"^[（(]\s*(?:{_CREDIT_PART.pattern})+[）)]$".replace("?P<role>", "")
+                          .replace("?P<names>", ""))
+# an intern is named in the credit but holds no post of the outlet's
+_NO_POST = frozenset({"实习生"})
 # 文|财经E法 周敏 (in the clean view: 文|财经E法周敏, the outlet a name the tables or endings know)
 # a news portal's time stamp and the source after it, a line of their own: 08-22 06:25Wind,
 # 2024-08-22 06:25 新华社
@@ -154,10 +162,11 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
     for m in _REPORTER_OF.finditer(text):
         if _is_outlet(m.group("src")) or m.group(0).count("《"):
             yield Credit(m.span("src"))
-    m = _CREDIT_LINE.match(text)
-    if m:  # （编辑 刘洋） closing the article: a post in the article's own outlet
-        yield Credit(None, tuple(_name_spans(text, m.start("names"), m.end("names"))),
-                     m.group("role"), True)
+    if _CREDIT_LINE.match(text):  # （编辑 刘洋） closing the article: a post in its own outlet
+        for m in _CREDIT_PART.finditer(text):
+            role = m.group("role").removeprefix("本报")
+            yield Credit(None, tuple(_name_spans(text, m.start("names"), m.end("names"))),
+                         "" if role in _NO_POST else role, True)
 
 
 def _name_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -17,7 +17,9 @@ from kg.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".jsonl")
 # 2022 年 1 月 15 日 (PDF spacing allowed)
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# 2022年1月15日, and a web page's 2026-07-15 08:30 or 2026/07/15 (not a range: 2021-2025年)
+_DATE = re.compile(r"((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                   r"|([-/])(\d{1,2})\4(\d{1,2})(?![\d年月]))")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d\d)-(\d\d))\s*$",
                         re.M)
 # a document number carries its year: 国发〔2018〕42号, 包府办发〔2022〕43号
@@ -60,8 +62,10 @@ def find_date(text: str) -> dt.date | None:
     first date in its opening."""
     for m in (_DATE_LINE.search(text), _DATE.search(text[:400])):
         if m:
-            month, day = (m.group(2), m.group(3)) if m.re is _DATE or m.group(2) \
-                else (m.group(4), m.group(5))
+            if m.re is _DATE:
+                month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(6))
+            else:
+                month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             try:
                 return dt.date(int(m.group(1)), int(month), int(day))
             except ValueError:

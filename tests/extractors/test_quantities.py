@@ -149,6 +149,18 @@ def test_who_speaks_and_a_first_time_are_no_part_of_an_indicator():
     assert [t.indicator for t in r.targets] == ["粮食播种面积"]
 
 
+def test_a_part_of_the_year_after_a_plan_is_what_it_brought():
+    # written for the test, in the form of regional news of July: the year's plan is a goal of
+    # the year; the half year's investment and the rate after it are reported
+    r = report("两地共同实施重大项目300个，年度计划投资4600亿元，上半年完成投资2900亿元，投资完成率63%。",
+               2026, "区域经济运行情况")
+    assert targets(r) == [("4600", None, "亿元", "=", 2026)]
+    assert [(s.value, s.year) for s in r.statistics] == [("300", 2026), ("2900", 2026), ("63", 2026)]
+    # the cue's own clause may name a part of the year: what follows is still a goal
+    r = report("会议要求，确保一季度实现开门红，全年地区生产总值增长6%。", 2026, "工作简报")
+    assert targets(r) == [("6", None, "%", "=", 2026)]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")

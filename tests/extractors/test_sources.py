@@ -59,6 +59,23 @@ def test_a_wires_closing_editor_is_the_wires_a_portals_is_not():
     assert _credits(text) == (["财联社"], set())
 
 
+def test_a_closing_credit_of_several_roles():
+    # written for the test, in the form of a provincial daily's web page: the date and time
+    # stamp give the year, the closing credit a reporter and an intern (who holds no post)
+    text = ("全市经济运行平稳\n2026-07-15 08:30 来源：江西日报\n全市经济运行平稳。\n"
+            "（记者 王立新 实习生 陈晓 通讯员 刘强）\n")
+    assert _credits(text) == (["江西日报"], {("王立新", "记者", "江西日报"),
+                                             ("刘强", "通讯员", "江西日报")})
+    assert "陈晓" in chosen_people(text)
+
+
+def chosen_people(text: str) -> set[str]:
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    r = extract_document(Document("d", "d.txt", text))
+    return {e.name for e in r.entities.values() if e.label.value == "Person"}
+
+
 def test_two_reporters_written_without_a_mark_between_are_two():
     # written for the test: （记者王明李华） is two reporters of two characters each
     sources, posts = _credits("稳就业政策加力\n新华社北京3月5日电（记者王明李华）国务院常务会议今天部署稳就业。\n")
