@@ -148,15 +148,17 @@ def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
 
 
 def _without_names(indicator: str, names: list[str]) -> str:
-    """An indicator without the name of whose it is at its start (临海市规模以上工业增加值增长 ->
-    规模以上工业增加值增长): the owner is a relation of its own."""
+    """An indicator without the names of whose it is at its start (临海市规模以上工业增加值增长 ->
+    规模以上工业增加值增长, 晋江市、南安市工业增加值增速 -> 工业增加值增速): the owner is a
+    relation of its own."""
     changed = True
     while changed:
         changed = False
         for name in names:
-            if indicator.startswith(name) and len(indicator) - len(name) >= 2:
-                indicator, changed = indicator[len(name):].lstrip("的"), True
-    return indicator
+            listed = indicator.startswith("、" + name)
+            if (indicator.startswith(name) or listed) and len(indicator) - len(name) >= 2 + listed:
+                indicator, changed = indicator[len(name) + listed:].lstrip("的"), True
+    return indicator.lstrip("、")
 
 
 def _mark_before(marks: list[TimeMark], at: int, kinds: tuple[str, ...]) -> TimeMark | None:
@@ -180,6 +182,22 @@ def _owner(sf, sv: SentenceView, doc_at: int) -> str:
             continue
         return entity_key(m)
     return ""
+
+
+def _listed_owners(sf, sv: SentenceView, clause_start: int, clause: str, count: int) -> list[str]:
+    """The owners of a clause's numbers one by one when the clause lists as many before 分别
+    (晋江市、南安市、石狮市工业增加值增速分别为8.1%、7.6%和6.9%); else none."""
+    at = clause.find("分别")
+    if at < 0 or count < 2:
+        return []
+    lo, hi = sv.view.span(clause_start, clause_start + at)
+    text = sf.passage.doc.text
+    chain: list[Mention] = []
+    for m in sf.mentions:
+        if lo <= m.start and m.end <= hi and (m.label in ORGANIZATION_LABELS or m.label.is_place):
+            joined = chain and text[chain[-1].end:m.start] in ("、", "和", "及", "与")
+            chain = [*chain, m] if joined else [m]
+    return [entity_key(m) for m in chain] if len(chain) == count else []
 
 
 # a call for applications: its bounds (以上, 以内, 不超过) are conditions on who may apply
@@ -236,6 +254,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
     subject_clause = -2  # the clause it was measured in
     for clause_no, (clause_start, clause) in enumerate(_clauses(text)):
         numbers = find_numbers(clause)
+        listed = _listed_owners(sf, sv, clause_start, clause, len(numbers))
         for i, n in enumerate(numbers):
             s, e = sv.view.span(clause_start + n.num_start, clause_start + n.num_end)
             end = clause_start + n.num_end
@@ -261,7 +280,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                 indicator = subject + indicator  # 国内生产总值超过126万亿元，增长5.2%
             subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
             subject_clause = clause_no
-            owner = _owner(sf, sv, s)
+            owner = listed[i] if listed else _owner(sf, sv, s)
             record_args = dict(doc_id=sent.doc_id, start=s, end=e, indicator=indicator,
                                value=n.value, unit=n.unit, comparator=comparator,
                                sentence_start=sent.start, sentence_end=sent.end, year=year,
@@ -375,8 +394,10 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         return goal(ctx.part.year)
     if forward and not past_at and not past_words:
         this_year = last_at.year if last_at and doc_year and last_at.year >= doc_year else None
-        if this_year is None and _WHOLE_YEAR.search(before) and ctx.part.kind != "review":
-            this_year = doc_year  # 力争全年…增长6%以上, 年度计划投资: the year it is said in
+        if this_year is None and (_WHOLE_YEAR.search(before) or _PART_OF_YEAR.search(before)) \
+                and ctx.part.kind != "review":
+            # 力争全年…增长6%以上, 年度计划投资, 力争上半年…: the year it is said in
+            this_year = doc_year
         # in a report's review, what is proposed is for the year it is given in
         return goal(this_year or (doc_year if ctx.part.kind == "review" else None))
     if period and ctx.plan_like and not past_at and not past_words:
@@ -429,9 +450,16 @@ def passage_place(passage: Passage) -> str:
         key = passage.context.get(level_name)
         if key:
             named = sum(1 for m in find_places(passage, "gazetteer.place") if m.key == key)
+            # 全市, 我市: a city's own briefing names its city so
+            named += sum(len(_OWN_LEVEL[level_name].findall(sv.text)) for sv in passage.sentences)
             if named >= max(2, country_words):
                 return key
     return COUNTRY_KEY
+
+
+# the words of a place's own text for the place it is about
+_OWN_LEVEL = {"district": re.compile(r"[全我本][区县旗]"), "city": re.compile(r"[全我本]市"),
+              "province": re.compile(r"[全我本]省")}
 
 
 __all__ = ["EXTRACTOR", "QuantityContext", "extract_quantities", "passage_place"]

@@ -110,6 +110,9 @@ from kg.keys import entity_key
     # written for the test (regional news): a one-character adverb goes with the verb after it
     ("园区今年新引进博世汽车部件（苏州）有限公司等外资项目", [("Company", "博世汽车部件（苏州）有限公司")]),
     ("全市共签约上海电气集团股份有限公司等项目", [("Company", "上海电气集团股份有限公司")]),
+    # written for the test: 如 (such as) introduces a name, it is none of it
+    ("一批新型研发机构，如之江实验室、鹏城实验室，发挥了作用。",
+     [("ResearchOrganization", "之江实验室"), ("ResearchOrganization", "鹏城实验室")]),
     # written for the test (a provincial plan): who builds a centre and the verb are no name
     ("依托中南大学、湖南大学等高校建设智能制造创新中心",
      [("ResearchOrganization", "中南大学"), ("ResearchOrganization", "湖南大学")]),
@@ -214,6 +217,9 @@ def test_events(text, expected):
     # written for the test: a global scope makes generic words an event's name
     ("办好世界数字经济大会", ["世界数字经济大会"]),
     ("召开世界大会", []),
+    # written for the test (a city's briefing): kinds of working meetings end event names
+    ("6月18日，全市工业经济运行调度会召开", ["全市工业经济运行调度会"]),
+    ("召开安全生产调度会", []),
 ])
 def test_generic_event_words_and_verbs(text, expected):
     assert sorted(m.canonical for m in run("pattern.event", text)) == sorted(expected)

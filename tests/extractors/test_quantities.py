@@ -161,6 +161,22 @@ def test_a_part_of_the_year_after_a_plan_is_what_it_brought():
     assert targets(r) == [("6", None, "%", "=", 2026)]
 
 
+def test_places_listed_before_each_own_their_numbers():
+    # written for the test, in the form of a city's briefing: each place its figure; the
+    # city's own words (全市, 我市) make it the owner of the rest, and a goal for a part of the
+    # year is the year's
+    text = ("我市召开会议。1-5月，全市规模以上工业增加值同比增长7.2%。晋江市、南安市、石狮市工业增加值增速"
+            "分别为8.1%、7.6%和6.9%。会议要求，力争上半年全市规上工业增加值增长7%以上。")
+    r = extract_document(Document("r", "r.txt", f"工作简报\n泉州市工业和信息化局 2026年6月20日\n{text}\n",
+                                  None, "工作简报", 2026))
+    owners = [(s.value, s.indicator, s.subject) for s in r.statistics]
+    assert owners == [("7.2", "规模以上工业增加值同比增长", "place:350500"),
+                      ("8.1", "工业增加值增速", "place:350582"),
+                      ("7.6", "工业增加值增速", "place:350583"),
+                      ("6.9", "工业增加值增速", "place:350581")]
+    assert targets(r) == [("7", None, "%", ">=", 2026)]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
