@@ -834,6 +834,20 @@ def _before_title_chain(sv: SentenceView, start: int, end: int) -> int:
         end = start + title
 
 
+def _before_coverage(text: str, start: int, end: int) -> int:
+    """Where a firm's name ends when what its analyst covers follows it (光大证券|金融业首席分析师):
+    at a known firm or a firm's ending; else ``end``."""
+    from kg.extractors.people import COVERAGE
+    for p in range(end - 1, start + 1, -1):  # the longest firm first
+        if COVERAGE.fullmatch(text, p, end) and (
+                known_body(text[start:p]) is not None or text.endswith(_FIRM_ENDINGS, start, p)):
+            return p
+    return end
+
+
+_FIRM_ENDINGS = ("证券", "银行", "基金", "期货", "信托", "保险", "资管", "研究院", "研究所")
+
+
 @register(EMPLOYER_EXTRACTOR, labels={Label.COMPANY})
 def make_employer_extractor(name: str):
     """Firms no table knows, named before a title only a firm gives and its holder's name:
@@ -866,7 +880,7 @@ def make_employer_extractor(name: str):
                 if inner:  # 记者致电|湖南信托: the firm follows another title
                     start += max(inner)
                 start = after_leading_predicates(sv, start, end)
-                a = end
+                a = _before_coverage(text, start, end)
                 employer = text[start:a]
                 if len(employer) < 2 or word_frequency(employer) > 0 or is_place_name(employer) \
                         or any(t in stop_words() for _s, _e, t in tokens_within(sv, start, a)) \

@@ -26,6 +26,12 @@ COMMON_WORD = 1000  # jieba frequency above which a two- or three-character word
 _AFTER_NAME = set("为在表说指介称等和与出主致一同率会到对向还也就是将及作、，。；：（）")
 
 
+# what an analyst covers, written between the firm and the title: 电力设备行业|首席分析师,
+# 金融业|首席分析师, 宏观|分析师
+COVERAGE = re.compile(r"[\u4e00-\u9fff]{1,6}行业|[\u4e00-\u9fff]{1,4}业|宏观|策略|固收|固定收益|"
+                      r"金融工程|量化")
+
+
 @functools.cache
 def transliteration_chars() -> frozenset[str]:
     """Characters of transliterated foreign names (transliteration.tsv)."""

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extractors.gazetteers import place_index
-from kg.extractors.people import implied_bodies, member_line, titles
+from kg.extractors.people import COVERAGE, implied_bodies, member_line, titles
 from kg.keys import entity_key
 from kg.types import ORGANIZATION_LABELS, Entity, Label, Post
 
@@ -39,8 +39,8 @@ def _body_of_unit(sf: SentenceFacts, unit_key: str, char: str) -> str:
 _CHINESE_PLACE = re.compile(r"place:\d{6}$")
 # a field or a rank written between a body and a title: 经济学副教授, 执行会长, 项目经理, and an
 # analyst's coverage (电力设备行业首席分析师, 宏观分析师, 固收首席分析师)
-_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}学|执行|名誉|荣誉|特约|[\u4e00-\u9fff]{0,3}项目"
-                        r"|[\u4e00-\u9fff]{1,6}行业|宏观|策略|固收|固定收益|金融工程|量化")
+_QUALIFIER = re.compile(rf"[\u4e00-\u9fff]{{1,4}}学|执行|名誉|荣誉|特约|[\u4e00-\u9fff]{{0,3}}项目"
+                        rf"|{COVERAGE.pattern}")
 
 
 def _government_of(sf: SentenceFacts, key: str) -> str:

@@ -280,6 +280,9 @@ def test_an_analysts_coverage_and_an_assistant_head_are_parts_of_the_title():
                    "东方证券研究所所长助理孙立认为，出口有韧性。")
     assert posts == {("周明", "电力设备行业首席分析师", "广发证券"),
                      ("孙立", "所长助理", "东方证券研究所")}
+    # a firm no table knows keeps its name without the coverage after it
+    assert _posts("长江期货金融业首席分析师钱明认为，利率将下行。") == {
+        ("钱明", "金融业首席分析师", "长江期货")}
 
 
 def test_names_listed_after_a_title_share_its_post():

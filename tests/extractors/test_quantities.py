@@ -177,6 +177,15 @@ def test_places_listed_before_each_own_their_numbers():
     assert targets(r) == [("7", None, "%", ">=", 2026)]
 
 
+def test_a_change_since_a_month_end_and_a_bare_rate_of_fall():
+    # written for the test, in the form of a central bank's release
+    r = report("截至10月末，我国外汇储备规模为32000亿美元，较9月末下降500亿美元，降幅为1.5%。"
+               "社会融资规模增量累计为30万亿元，比上年同期多2万亿元。", 2026, "金融统计数据")
+    assert [s.indicator for s in r.statistics] == [
+        "外汇储备规模", "外汇储备规模较9月末下降", "外汇储备规模降幅",
+        "社会融资规模增量累计", "社会融资规模增量累计比上年同期多"]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
