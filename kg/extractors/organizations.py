@@ -759,11 +759,16 @@ def make_data_firm_extractor(name: str):
     return extract
 
 
+# the endings of financial firms' names, then of research bodies that employ analysts
+_FINANCIAL_ENDINGS = ("证券", "银行", "基金", "期货", "信托", "保险")
+_FIRM_ENDINGS = (*_FINANCIAL_ENDINGS, "资管", "研究院", "研究所")
+
+
 LISTED_COMPANY_EXTRACTOR = "pattern.listed_company"
 # firms listed before 等…企业: 培育壮大恒岳精工、瑞丰汽配等本地配套企业 (what stands between 等 and
 # 企业 qualifies the firms; 等技术在企业 is no list of firms)
 _FIRM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_FIRM_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商)")
+_FIRM_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商|券商|车企|房企|险企|金融机构|公募机构|私募机构)")
 def _novel_name(sv: SentenceView, start: int, end: int) -> bool:
     """Whether ``sv.text[start:end]`` reads as a proper name nobody's dictionary knows: not a
     word or place, first word rare (恒岳精工, 瑞丰汽配; not 钢铁, 环境保护, 工业以太网)."""
@@ -795,7 +800,10 @@ def make_listed_company_extractor(name: str):
                 spans = list_items(sv, m.start(), _FIRM_CHARS, 10)
                 if spans:
                     spans[0] = (_at_first_rare_word(sv, *spans[0]), spans[0][1])
-                named = [(a, b) for a, b in spans if _novel_name(sv, a, b)]
+                # 华夏基金、易方达基金等公募机构: a financial firm's ending makes its brand a name
+                named = [(a, b) for a, b in spans if _novel_name(sv, a, b)
+                         or (sv.text.endswith(_FINANCIAL_ENDINGS, a, b) and b - a >= 4
+                             and not is_generic(sv, a, b - 2, common=True))]
                 if 2 * len(named) <= len(spans):
                     continue
                 for a, b in named:
@@ -843,9 +851,6 @@ def _before_coverage(text: str, start: int, end: int) -> int:
                 known_body(text[start:p]) is not None or text.endswith(_FIRM_ENDINGS, start, p)):
             return p
     return end
-
-
-_FIRM_ENDINGS = ("证券", "银行", "基金", "期货", "信托", "保险", "资管", "研究院", "研究所")
 
 
 @register(EMPLOYER_EXTRACTOR, labels={Label.COMPANY})

@@ -437,6 +437,10 @@ def test_data_firms_by_what_their_data_show(text, expected):
     ("使工业、农业、交通运输业和商业等企业", []),
     # written for the test: what stands between 等 and 企业 qualifies firms; technologies are none
     ("推广5G专网、时间敏感网络、数字孪生等技术在企业应用", []),
+    # written for the test (finance news): fund managers by brand and ending; kinds of funds
+    # are none
+    ("华夏基金、易方达基金等公募机构认为，债市仍具配置价值。", ["华夏基金", "易方达基金"]),
+    ("产业基金、创投基金等金融机构", []),
 ])
 def test_firms_listed_before_deng_qiye(text, expected):
     assert [m.canonical for m in run("pattern.listed_company", text)] == expected
