@@ -321,7 +321,16 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
         start += 1
     while start < core_start and text[start] in "”’）)、，":
         start += 1
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+    if ordinal and text[start] in _ORDINAL_UNITS:
+        start = ordinal.start()  # 第8.6代|AMOLED生产线项目: the generation is the name's
     return start
+
+
+# a number that names a generation, a phase or a batch with the character after it (第8.6代,
+# 二期 is a word jieba keeps)
+_ORDINAL_BEFORE = re.compile(r"第?\d+(?:\.\d+)?$")
+_ORDINAL_UNITS = "代期批"
 
 
 def after_leading_verbs(sv: SentenceView, start: int, core_start: int) -> int:

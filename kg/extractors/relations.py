@@ -275,6 +275,12 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
                               "relation.located_in")
 
 
+def _stands_alone(text: str, end: int) -> bool:
+    """Whether a body brought in ends its phrase there (引进博世…公司等, 引进中科院苏州医工所。),
+    rather than qualifying what was brought in (引进奇瑞汽车配套项目: the projects came)."""
+    return end >= len(text) or text[end] in "、，。；等和及与（(\n"
+
+
 def located_by_verb(sf: SentenceFacts) -> Iterator[Relation]:
     """高新区先后引进中科院苏州医工所 -> the institute is located in the zone; 华为研究院落户南京
     -> in 南京; 淮南市“国家煤化工产品质量监督检验中心（安徽）” -> in 淮南市 (a place right
@@ -290,7 +296,8 @@ def located_by_verb(sf: SentenceFacts) -> Iterator[Relation]:
             here = [p for p in places if sf.clause_of(p.start) == clause
                     and (p.end <= vs if place_first else p.start >= ve)]
             there = [o for o in orgs if sf.clause_of(o.start) == clause
-                     and (o.start >= ve if place_first else o.end <= vs)]
+                     and (o.start >= ve if place_first else o.end <= vs)
+                     and (not place_first or _stands_alone(text, o.end))]
             if here:
                 place = here[-1] if place_first else here[0]
                 for org in there:

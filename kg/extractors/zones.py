@@ -59,9 +59,12 @@ def make_zone_extractor(name: str):
         named: dict[str, tuple[str, str, str]] = {}  # kind -> the article's last zone of it
         for sv in passage.sentences:
             text = sv.text
+            by_name = new_areas.find(text, lambda a, b: short_aligned(sv, a, b, SHORT))
             for a, b, full in kinds.find(text):
                 if b < len(text) and b not in sv.bounds and text[b] not in _AFTER_NAME:
                     continue
+                if any(za <= a and b <= zb for za, zb, _z in by_name):
+                    continue  # 东湖高新区 is the zone the table names, not 东湖区's
                 for n in (4, 3, 2, 5):
                     start = a - n
                     owner = owners.get(text[start:a]) if start >= 0 else None
@@ -85,8 +88,7 @@ def make_zone_extractor(name: str):
                 yield sv.mention(start, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
             yield from _free_trade_zones(passage, sv, name)
-            for a, b, (key, zone, parent) in new_areas.find(
-                    text, lambda a, b: short_aligned(sv, a, b, SHORT)):
+            for a, b, (key, zone, parent) in by_name:
                 yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
     return extract

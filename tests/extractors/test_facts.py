@@ -141,6 +141,10 @@ def test_located_by_verbs_and_by_a_place_right_before(result):
     assert not any(s == "科学技术部" for s, _o in located)
     assert ("华为南京研究所", "南京市") in _facts("华为南京研究所落户南京。", Predicate.LOCATED_IN)
     assert ("华为技术有限公司", "深圳市") in _facts("华为总部位于深圳。", Predicate.LOCATED_IN)
+    # written for the test: a firm that names the projects brought in is not brought in
+    assert not _facts("芜湖经开区引进奇瑞汽车配套项目12个。", Predicate.LOCATED_IN)
+    assert ("比亚迪股份有限公司", "芜湖经济技术开发区") in _facts(
+        "芜湖经开区引进比亚迪、奇瑞汽车等企业。", Predicate.LOCATED_IN)
 
 
 def test_the_chosen_and_the_winners_take_part(result):

@@ -44,6 +44,9 @@ def test_free_trade_zones_of_provinces(text, expected):
     ("中关村科技园区和张江科学城", [("中关村科技园区", "place:110000"),
                           ("张江高科技园区", "place:310115")]),
     ("沙头角深港国际消费合作区揭牌", [("沙头角深港国际消费合作区", "place:440308")]),
+    # written for the test: the zone the table names by its informal name wins over a kind of
+    # zone after a place of that name (东湖 is also a district of 南昌)
+    ("武汉东湖高新区加快布局光电子产业", [("武汉东湖新技术开发区", "place:420100")]),
 ])
 def test_state_level_new_areas_and_national_zones(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.zone", text)] == expected

@@ -37,6 +37,8 @@ from helpers import chosen, run
     ("发布了镇江市“十四五”制造业高质量发展“1+X”系列规划，内容涉及",
      ["镇江市“十四五”制造业高质量发展“1+X”系列规划"]),
     ("创新生态优化等科技创新七大重点工程。", ["科技创新七大重点工程"]),
+    # written for the test: a generation written as a number is the project name's
+    ("总投资110亿元的第8.6代AMOLED生产线项目落户合肥", ["第8.6代AMOLED生产线项目"]),
     # modifiers joined by 、 share the plan: both kinds of firm are doubled
     ("实施高新技术企业、科技型企业“双倍增”计划，建立", ["高新技术企业、科技型企业“双倍增”计划"]),
     ("推进智能制造工程、质量提升工程，", ["智能制造工程", "质量提升工程"]),
