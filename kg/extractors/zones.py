@@ -22,6 +22,9 @@ _AFTER_NAME = set("（(，。、；：”和与及")
 _CLAUSE_OPENERS = set("，。；：、“（")
 
 
+_MUNICIPALITIES = ("place:110000", "place:120000", "place:310000", "place:500000")
+
+
 @functools.cache
 def _zone_types() -> Gazetteer:
     return Gazetteer((r["written"], r["full"]) for r in table("zone_types.tsv"))
@@ -33,8 +36,7 @@ def _owners() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
     and every place by its full name."""
     by_name: dict[str, list[PlaceRow]] = {}
     for p in places():
-        if p.type in ("City", "District") or p.key in ("place:110000", "place:120000",
-                                                        "place:310000", "place:500000"):
+        if p.type in ("City", "District") or p.key in _MUNICIPALITIES:
             for n in {p.name, *p.aliases}:
                 if len(n) >= 2:
                     by_name.setdefault(n, []).append(p)
@@ -57,6 +59,7 @@ def make_zone_extractor(name: str):
 
     def extract(passage: Passage) -> Iterator[Mention]:
         named: dict[str, tuple[str, str, str]] = {}  # kind -> the article's last zone of it
+        named_by_name: dict[str, tuple[str, str, str]] = {}  # 新站高新区 -> 合肥新站…开发区
         for sv in passage.sentences:
             text = sv.text
             by_name = new_areas.find(text, lambda a, b: short_aligned(sv, a, b, SHORT))
@@ -65,26 +68,39 @@ def make_zone_extractor(name: str):
                     continue
                 if any(za <= a and b <= zb for za, zb, _z in by_name):
                     continue  # 东湖高新区 is the zone the table names, not 东湖区's
+                middle = ""
                 for n in (4, 3, 2, 5):
                     start = a - n
                     owner = owners.get(text[start:a]) if start >= 0 else None
                     if owner is not None and (start == 0 or start in sv.bounds):
                         break
                 else:
-                    # 截至目前，高新区先后引进…: a bare kind opening a clause is the zone of
-                    # that kind the article named last (国家级高新区 stays a kind)
-                    if str(full) in named and (a == 0 or text[a - 1] in _CLAUSE_OPENERS):
-                        zone, key, parent = named[str(full)]
-                        yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone, key=key,
-                                         parent_key=parent, doc=passage.doc)
-                    continue
-                canonical = _short(owner.name) + str(full)
+                    informal = next((k for k in (2, 3) if text[a - k:b] in named_by_name), 0)
+                    if informal:  # 新站高新区 after 合肥新站高新区: the zone named before
+                        zone, key, parent = named_by_name[text[a - informal:b]]
+                        yield sv.mention(a - informal, b, Label.DISTRICT, name, canonical=zone,
+                                         key=key, parent_key=parent, doc=passage.doc)
+                        continue
+                    start, owner, middle = _owner_and_informal_name(sv, a, owners)
+                    if owner is None:
+                        start, owner, middle = _informal_name_of_own_city(passage, sv, a)
+                    if owner is None:
+                        # 截至目前，高新区先后引进…: a bare kind opening a clause is the zone of
+                        # that kind the article named last (国家级高新区 stays a kind)
+                        if str(full) in named and (a == 0 or text[a - 1] in _CLAUSE_OPENERS):
+                            zone, key, parent = named[str(full)]
+                            yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone,
+                                             key=key, parent_key=parent, doc=passage.doc)
+                        continue
+                canonical = _short(owner.name) + middle + str(full)
                 known = by_full_name.get(canonical)
                 if known is not None:
                     zone, key, parent = known.name, known.key, known.parent_key
                 else:
                     zone, key, parent = canonical, f"{owner.key}/{canonical}", owner.key
                 named[str(full)] = (zone, key, parent)
+                if middle:
+                    named_by_name[middle + text[a:b]] = (zone, key, parent)
                 yield sv.mention(start, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
             yield from _free_trade_zones(passage, sv, name)
@@ -92,6 +108,77 @@ def make_zone_extractor(name: str):
                 yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
     return extract
+
+
+def _informal_names(sv, a: int) -> Iterator[int]:
+    """Lengths of the names a zone may have of its own right before its kind at ``a`` (新站|
+    高新区): one or two words that are neither a place, a verb, a function word nor generic
+    (国家级|高新区, 各|开发区)."""
+    from kg.extractors.names import generic_words, is_predicate, token_spans
+    owners, _by_full_name = _owners()
+    for k in (2, 3):
+        if a - k not in sv.bounds:
+            continue
+        words = [t for s, e, t in token_spans(sv) if a - k <= s and e <= a]
+        if words and all("\u4e00" <= ch <= "\u9fff" for ch in sv.text[a - k:a]) and not any(is_predicate(t) or t in generic_words() or _LEVEL.match(t)
+                             for t in words) and sv.text[a - k:a] not in owners:
+            yield k
+
+
+# a level or a quantifier before a kind of zone makes it a class of zones
+_LEVEL = re.compile(r"[国省市县区部]级|[各该本全每多两三四五六七八九十百千\d]")
+
+
+def _informal_name_of_own_city(passage: Passage, sv, a: int) -> tuple[int, PlaceRow | None, str]:
+    """(start, city, name) of a zone a city's own text names without the city (稀土|高新区 in
+    a text about 包头市); (a, None, "") if the text is about no city."""
+    city = _own_city(passage)
+    if city is None:
+        return a, None, ""
+    from kg.extractors.names import is_predicate, token_spans
+    k = next(_informal_names(sv, a), 0)
+    before = next((t for _s, e, t in token_spans(sv) if e == a - k), "")
+    if not k or not (a - k == 0 or before in _CLAUSE_OPENERS | {"、", "和", "与", "及"}
+                     or is_predicate(before)):
+        return a, None, ""  # 加快|新站高新区, 、|稀土高新区; not 城市|副中心…
+    return a - k, city, sv.text[a - k:a]
+
+
+def _own_city(passage: Passage) -> PlaceRow | None:
+    """The city a text is its own: the article's city when its title names it (包头市人民政府
+    办公室关于…) or it speaks of 全市, 我市; None for a national text that names cities."""
+    cached = passage.cache.get("own_city", False)
+    if cached is not False:
+        return cached
+    row = _by_code().get(passage.context.get("city", ""))
+    if row is not None and not (any(n in passage.article.title for n in (row.name, *row.aliases))
+                                or any(_OWN_CITY.search(sv.text) for sv in passage.sentences)):
+        row = None
+    passage.cache["own_city"] = row
+    return row
+
+
+_OWN_CITY = re.compile(r"[全我本]市")
+
+
+@functools.cache
+def _by_code() -> dict[str, PlaceRow]:
+    return {p.key: p for p in places()}
+
+
+def _owner_and_informal_name(sv, a: int, owners: dict[str, PlaceRow]
+                             ) -> tuple[int, PlaceRow | None, str]:
+    """(start, city, name) of a zone a city names with a name of its own before the kind
+    (合肥|新站|高新区, 宁波|杭州湾|经开区); (a, None, "") if there is none."""
+    text = sv.text
+    for k in _informal_names(sv, a):
+        for n in (3, 2, 4):
+            start = a - k - n
+            owner = owners.get(text[start:a - k]) if start >= 0 else None
+            if owner is not None and (owner.type == "City" or owner.key in _MUNICIPALITIES) \
+                    and (start == 0 or start in sv.bounds):
+                return start, owner, text[a - k:a]
+    return a, None, ""
 
 
 @functools.cache

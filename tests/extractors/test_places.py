@@ -87,3 +87,26 @@ def test_bare_zone_opening_a_clause_is_the_one_named_before():
     found = run("pattern.zone", "苏州高新区作为全国首批国家级高新区，创新资源集聚。截至目前，高新区先后引进院所。")
     assert [(m.name, m.canonical) for m in found] == [
         ("苏州高新区", "苏州高新技术产业开发区"), ("高新区", "苏州高新技术产业开发区")]
+
+
+def test_zones_with_names_of_their_own():
+    # written for the test: a city, the zone's own name and its kind; the name alone later
+    found = run("pattern.zone", "合肥新站高新区与企业签约。新站高新区已集聚企业80余家。国家级高新区")
+    assert [(m.name, m.canonical, m.parent_key) for m in found] == [
+        ("合肥新站高新区", "合肥新站高新技术产业开发区", "place:340100"),
+        ("新站高新区", "合肥新站高新技术产业开发区", "place:340100")]
+
+
+def test_a_citys_own_text_names_its_zones_without_the_city():
+    # written for the test, in the form of a city's notice: its zone by its own name is the
+    # city's; a national text naming a zone so is not pinned to a city it names elsewhere
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("湘潭市人民政府关于印发加快发展先进制造业若干措施的通知\n各县市区人民政府，天易经开区管委会：\n"
+            "现印发给你们。天易经开区要加快发展。\n")
+    zones = [(e.name, e.parent_key) for e in extract_document(Document("d", "d.txt", text))
+             .entities.values() if e.label.value == "District"]
+    assert zones == [("湘潭天易经济技术开发区", "place:430300")]
+    text = "政府工作报告\n湘潭市、株洲市加快发展。国务院批准开发洋浦经济开发区。\n"
+    assert not [e for e in extract_document(Document("d", "d.txt", text)).entities.values()
+                if e.label.value == "District"]
