@@ -219,8 +219,25 @@ def is_page_break(line: str) -> bool:
     return len(s) >= PAGE_LINE_MIN and s[-1] not in _TERMINAL
 
 
+# a row of a table: cells apart by tabs, or a row number and cells apart by spaces (1 北京
+# 北京小米智能科技有限公司 小米汽车超级工厂), two of them at least two characters long, no clause
+_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_NUMBERED_ROW = re.compile(r"^[ \t\u3000]*\d{1,4}[ \t\u3000]+\S")
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a row of a table, its cells apart by whitespace."""
+    line = line.strip()
+    if "\n" in line or not (_NUMBERED_ROW.match(line) or line.count("\t") >= 2) \
+            or any(ch in line for ch in "，。；！？"):
+        return False
+    cells = _CELL_GAP.split(line)
+    return len(cells) >= 3 and sum(len(c) >= 2 for c in cells) >= 2
+
+
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of paragraphs in ``text[start:end]``, page-broken paragraphs joined."""
+    """Spans of paragraphs in ``text[start:end]``, page-broken paragraphs joined; a table's
+    row is a paragraph of its own."""
     para_start: int | None = None
     last_line = ""
     pos = start
@@ -230,7 +247,7 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue  # blank, or only zero-width characters
         if para_start is not None and not _CONTINUES.match(line) \
                 and (not is_page_break(last_line) or _BLOCK_START.match(line)
-                     or _INDENT.match(line)):
+                     or _INDENT.match(line) or is_table_row(line) or is_table_row(last_line)):
             yield para_start, line_start
             para_start = None
         if para_start is None:
@@ -353,6 +370,7 @@ class TextView:
             raw = raw.translate(_HALF_WIDTH)  # １９８７年 reads 1987年, ％ reads %
         if not _WS.search(raw):  # most sentences: the view is the text itself
             return cls(raw, range(sentence.start, sentence.end), sentence.end)
+        row = is_table_row(raw)  # a table's cells stay apart: one space between two
         chars: list[str] = []
         offsets: list[int] = []
         i = 0
@@ -363,8 +381,9 @@ class TextView:
                 while j < len(raw) and (raw[j].isspace() or raw[j] in _ZERO_WIDTH):
                     j += 1
                 # one space between two ASCII words (AI Labs), none inside a number (１ ５ reads 15)
-                if chars and j < len(raw) and _is_ascii_word(chars[-1]) and _is_ascii_word(raw[j]) \
-                        and "\n" not in raw[i:j] and not (chars[-1].isdigit() and raw[j].isdigit()):
+                if chars and j < len(raw) and (row or (
+                        _is_ascii_word(chars[-1]) and _is_ascii_word(raw[j])
+                        and "\n" not in raw[i:j] and not (chars[-1].isdigit() and raw[j].isdigit()))):
                     chars.append(" ")
                     offsets.append(sentence.start + i)
                 i = j

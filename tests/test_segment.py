@@ -59,6 +59,21 @@ def test_a_line_that_begins_with_a_closing_mark_continues_the_line_before():
     assert texts == ["要认真贯彻《\n民族区域自治法\n》，全面执行民族政策。"]
 
 
+def test_rows_of_a_table_are_sentences_whose_cells_stay_apart():
+    from kg.types import Article, Document
+    # written for the test, in the form of a ministry's list of selected firms; a PDF's spaced
+    # digits and a title broken by one space are no table
+    text = ("序号 省份 单位名称\n1 北京 北京星河智能科技有限公司 星河智能工厂\n"
+            "2 河北 保定长风汽车股份有限公司 长风汽车数字化车间\n3\t湖南\t湘江重工股份有限公司\n")
+    doc = Document("d", "d.txt", text)
+    sentences = segment(doc, Article("d", 1, "", "", "", 0, len(text), 0))
+    views = [TextView.of(s).text for s in sentences]
+    assert views == ["序号省份单位名称", "1 北京 北京星河智能科技有限公司 星河智能工厂",
+                     "2 河北 保定长风汽车股份有限公司 长风汽车数字化车间", "3 湖南 湘江重工股份有限公司"]
+    assert clean("1 9 8 7 年") == "1987年"
+    assert clean("江苏省制造业智能化改造和数字化转型 三年行动计划") == "江苏省制造业智能化改造和数字化转型三年行动计划"
+
+
 def test_clean_view_drops_layout_whitespace_and_maps_back():
     raw = "与美\n\n敦力、强生等合作，2021 世界智能制造大会与 AI Labs"
     s = Sentence("d", 10, 10 + len(raw), 1, raw)

@@ -232,7 +232,7 @@ def _place_then_brand(passage: Passage, sv: SentenceView, start: int) -> int:
         place = ends.get(p)
         if place is not None and p < start:
             between = [t for s, e, t in spans if p <= s and e <= at]
-            if all(len(t) == 1 and t not in "的、，" for t in between) \
+            if all(len(t) == 1 and t not in "的、， " for t in between) \
                     and not starts_with_place(sv.text[at:start + 4]) \
                     and place.start in sv.view.offsets:  # 北京和|上海科技有限公司: two places
                 return sv.view.offsets.index(place.start)
@@ -244,6 +244,10 @@ def _after_leading_predicates(sv: SentenceView, start: int, core_start: int, lab
     named after its field, which may begin as a verb does: 建设|认知智能国家重点实验室 keeps the
     field's verb, as what is left without it names no one lab."""
     cut = after_leading_predicates(sv, start, core_start)
+    place = next((s for s, e, t in tokens_within(sv, start, cut) if e == cut and is_place_name(t)),
+                 None)
+    if place is not None:
+        cut = place  # 保定|长风汽车…公司: 保定 reads as two verbs, it is the firm's city
     if label is not Label.RESEARCH or sv.text.startswith(_SCHOOLS, core_start):
         return cut  # a university is not named after a field (分类建设|一流大学)
     if any(w in sv.text[cut:core_start] for w in _SCHOOLS):

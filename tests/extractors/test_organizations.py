@@ -110,6 +110,9 @@ from kg.keys import entity_key
     # written for the test (regional news): a one-character adverb goes with the verb after it
     ("园区今年新引进博世汽车部件（苏州）有限公司等外资项目", [("Company", "博世汽车部件（苏州）有限公司")]),
     ("全市共签约上海电气集团股份有限公司等项目", [("Company", "上海电气集团股份有限公司")]),
+    # written for the test: a table's row keeps its cells apart (the province is no part of the
+    # firm's name), and a city whose name reads as two verbs (保|定) begins the firm's
+    ("2 河北 保定长风汽车股份有限公司 长风汽车数字化车间", [("Company", "保定长风汽车股份有限公司")]),
     # written for the test: 如 (such as) introduces a name, it is none of it
     ("一批新型研发机构，如之江实验室、鹏城实验室，发挥了作用。",
      [("ResearchOrganization", "之江实验室"), ("ResearchOrganization", "鹏城实验室")]),
