@@ -122,9 +122,9 @@ def issued_by(sf: SentenceFacts) -> Iterator[Relation]:
             # 工业和信息化部办公厅 农业农村部办公厅 商务部办公厅关于…的通知, 国务院办公厅《关于…
             # 的意见》: the issuers head the title
             issuers = [entity_key(org) for org in issuers_of_title(doc, sf.mentions, i, text)]
-        elif "关于" in title:
+        elif "关于" in title and "关于" in doc.text:
             # 《鄂尔多斯市人民政府办公室关于印发…的通知》: the issuers inside the quoted title
-            issuers = _named_issuers(sf, title[:title.index("关于")])
+            issuers = _named_issuers(sf, doc.text[:doc.text.index("关于")])
         else:
             continue
         # 关于印发《促进数字经济发展若干措施》《…行动计划》的通知: what it issues too
@@ -175,9 +175,48 @@ def _named_issuers(sf: SentenceFacts, prefix: str) -> list[str]:
         names = sf.passage.cache["org_names"] = {
             normalise(n): e.key for e in sf.entities.values() if e.label in ORGANIZATION_LABELS
             for n in (e.name, *e.aliases)}
-    parts = [p for p in re.split(r"[\s、]+", prefix) if p]
-    keys = [names.get(normalise(p)) for p in parts]  # type: ignore[union-attr]
+    parts = [normalise(p) for p in re.split(r"[\s、]+", prefix) if normalise(p)]
+    keys = [names.get(p) or _known_agency(sf, p) for p in parts]  # type: ignore[union-attr]
+    if len(parts) == 1 and not keys[0]:
+        keys = _agencies_run_together(sf, parts[0])  # 工业和信息化部办公厅国家发展改革委办公厅
     return keys if parts and all(keys) else []  # type: ignore[return-value]
+
+
+# a unit a title's issuer may be of its body: 国家发展改革委|办公厅
+_ISSUING_UNIT = re.compile(r"办公厅|办公室")
+
+
+def _known_agency(sf: SentenceFacts, words: str) -> str:
+    """The key of the central body ``words`` name exactly, or of its general office (国家发展
+    改革委办公厅 -> 国家发展和改革委员会办公厅), made an entity of the document; "" if none."""
+    from kg.extractors.gazetteers import known_body
+    for cut in (len(words), *(m.start() for m in _ISSUING_UNIT.finditer(words))):
+        known = known_body(words[:cut])
+        unit = words[cut:]
+        if known is None or known[1] is not Label.AGENCY or (unit and not _ISSUING_UNIT.fullmatch(unit)):
+            continue
+        key, _label, canonical = known
+        if unit:
+            key = f"org:{canonical}{unit}"
+            if key not in sf.entities:
+                sf.entities[key] = Entity(key, Label.AGENCY, canonical + unit, parent_key=known[0])
+        elif key not in sf.entities:
+            sf.entities[key] = Entity(key, Label.AGENCY, canonical)
+        return key
+    return ""
+
+
+def _agencies_run_together(sf: SentenceFacts, words: str) -> list[str]:
+    """The bodies of a title's prefix written without spaces between them, each ending at a
+    general office (工业和信息化部办公厅国家发展改革委办公厅 -> both); none unless all are."""
+    keys, start = [], 0
+    for m in _ISSUING_UNIT.finditer(words):
+        key = _known_agency(sf, words[start:m.end()])
+        if not key:
+            return []
+        keys.append(key)
+        start = m.end()
+    return keys if keys and start == len(words) else []
 
 
 def roles(sf: SentenceFacts) -> Iterator[Relation]:

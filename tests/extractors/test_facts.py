@@ -263,6 +263,16 @@ def test_a_quoted_title_names_its_issuers_inside_it():
     assert ("鄂尔多斯市智慧城市建设行动方案（2022—2024年）", "鄂尔多斯市人民政府办公室") in issued
 
 
+def test_a_quoted_joint_title_names_each_issuer_inside_it():
+    # written for the test, in the form of a ministry's notice citing a joint one: the general
+    # offices inside the quoted title, apart by spaces or run together
+    for sep in (" ", ""):
+        text = (f"关于公布名单的通知\n根据《工业和信息化部办公厅{sep}国家发展改革委办公厅{sep}财政部办公厅关于开展"
+                "2026年度数字化转型试点工作的通知》，现予以公布。")
+        issued = {body for _doc, body in _facts(text, Predicate.ISSUED_BY)}
+        assert issued == {"工业和信息化部办公厅", "国家发展和改革委员会办公厅", "财政部办公厅"}, sep
+
+
 def test_about_is_no_title_without_a_document_kind():
     from kg.pipeline import extract_document
     from kg.types import Document
