@@ -168,6 +168,9 @@ def is_quantity(word: str) -> bool:
 _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是|\d{1,2}[.、．])")
 
 
+# what a count in digits inside a name's words follows: a word (新开工|10项), not an ordinal's 第
+# or a quotation's mark; counts in numerals are names' own (和平共处五项原则, 第一个五年计划)
+_COUNTS_AFTER = re.compile(r"[\u4e00-\u9fff](?<!第)")
 _LEADING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[家个位批项张所户座类种支]")
 # an amount of money: never part of a name
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:元|美元|港元|欧元|日元)")
@@ -214,6 +217,9 @@ def _glued_stop(sv: SentenceView, start: int, core_start: int) -> int:
     text = sv.text
     for n in lengths:
         if start + n <= core_start and text[start:start + n] in words:
+            if text[start:start + n] in _ATTRIBUTIVE and start + n in sv.bounds \
+                    and not any(s == start + n and is_predicate(t) for s, _e, t in token_spans(sv)):
+                return 0  # 重点|行业…工程: it qualifies the noun after it
             return n
     if start in sv.bounds and start + 1 not in sv.bounds:
         for n in lengths:
@@ -256,6 +262,11 @@ _QUOTE_MARKS = frozenset("“”《》（）()")
 _JOINT = frozenset({"联合"})
 
 
+# stop words that qualify a noun as well as a verb: 重点|行业 inside a name (重点行业绿色升级工程),
+# 重点|推进 before one (主要 is mostly an adverb: 主要|投向…工程)
+_ATTRIBUTIVE = frozenset({"重点"})
+
+
 def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: int = 0,
                extra_stops: frozenset[str] = frozenset(),
                allowed: frozenset[str] = frozenset()) -> int:
@@ -274,6 +285,8 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     while idx is not None and idx >= 0:
         s, e, tok = spans[idx]
         word_ok = _is_name_token(tok) or (adjacent and tok in name_verbs()) \
+            or (tok in _ATTRIBUTIVE and idx + 1 < len(spans) and spans[idx + 1][0] < core_start
+                and not is_predicate(spans[idx + 1][2])) \
             or (tok in _JOINT and 0 < idx < len(spans) - 1 and not is_predicate(spans[idx + 1][2])
                 and not is_predicate(spans[idx - 1][2]))
         adjacent = False
@@ -304,9 +317,12 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
     while cut := _glued_stop(sv, start, core_start):
         start += cut
     start = strip_enumeration(text, start)
-    count = _LEADING_COUNT.match(text, start)  # 5家国有银行: a count is not part of a name
-    if count and count.end() <= core_start:
-        start = count.end()
+    # 5家国有银行, 新开工10项|国家重点建设工程: a count is not part of a name
+    counts = [m for m in _LEADING_COUNT.finditer(text, start, core_start)
+              if m.start() == start or (text[m.start()].isdigit()
+                                        and _COUNTS_AFTER.match(text[m.start() - 1]))]
+    if counts:
+        start = counts[-1].end()
     amount = None
     for amount in _AMOUNT.finditer(text, start, core_start):
         pass

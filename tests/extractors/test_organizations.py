@@ -220,6 +220,9 @@ def test_events(text, expected):
     # written for the test: a global scope makes generic words an event's name
     ("办好世界数字经济大会", ["世界数字经济大会"]),
     ("召开世界大会", []),
+    # the 2025 report: a count in numerals is the name's own
+    ("和平共处五项原则发表70周年纪念大会、中阿合作论坛部长级会议等",
+     ["和平共处五项原则发表70周年纪念大会", "中阿合作论坛"]),
     # written for the test (a city's briefing): kinds of working meetings end event names
     ("6月18日，全市工业经济运行调度会召开", ["全市工业经济运行调度会"]),
     ("召开安全生产调度会", []),

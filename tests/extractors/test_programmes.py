@@ -37,6 +37,11 @@ from helpers import chosen, run
     ("发布了镇江市“十四五”制造业高质量发展“1+X”系列规划，内容涉及",
      ["镇江市“十四五”制造业高质量发展“1+X”系列规划"]),
     ("创新生态优化等科技创新七大重点工程。", ["科技创新七大重点工程"]),
+    # 重点 qualifies the noun after it inside a name (the 2017 report), not a verb before one;
+    # a count in digits is what is started, not the name's (written for the test)
+    ("开展重点行业污染治理专项行动。", ["重点行业污染治理专项行动"]),
+    ("重点推进智能制造工程", ["智能制造工程"]),
+    ("今年新开工10项国家重点建设工程", []),
     # written for the test: a generation written as a number is the project name's
     ("总投资110亿元的第8.6代AMOLED生产线项目落户合肥", ["第8.6代AMOLED生产线项目"]),
     # modifiers joined by 、 share the plan: both kinds of firm are doubled
