@@ -447,15 +447,18 @@ def passage_place(passage: Passage) -> str:
     if titled:
         return max(titled, key=lambda m: (level.get(index[m.key].type, 0), -m.start)).key
     country_words = sum(len(re.findall(r"我国|全国|国内|中国", sv.text)) for sv in passage.sentences)
+    found = find_places(passage, "gazetteer.place")
+    best, most = COUNTRY_KEY, max(1, country_words - 1)
     for level_name in ("district", "city", "province"):
         key = passage.context.get(level_name)
         if key:
-            named = sum(1 for m in find_places(passage, "gazetteer.place") if m.key == key)
-            # 全市, 我市: a city's own briefing names its city so
+            named = sum(1 for m in found if m.key == key)
+            # 全市, 我市: a city's own briefing names its city so (a province's report that
+            # names one city twice is still the province's: 全省…, 江西省…)
             named += sum(len(_OWN_LEVEL[level_name].findall(sv.text)) for sv in passage.sentences)
-            if named >= max(2, country_words):
-                return key
-    return COUNTRY_KEY
+            if named > most:
+                best, most = key, named
+    return best
 
 
 # the words of a place's own text for the place it is about

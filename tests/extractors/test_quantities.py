@@ -186,6 +186,15 @@ def test_a_change_since_a_month_end_and_a_bare_rate_of_fall():
         "社会融资规模增量累计", "社会融资规模增量累计比上年同期多"]
 
 
+def test_a_provinces_report_that_names_a_city_twice_is_the_provinces():
+    # written for the test, in the form of a provincial work report: its figures are the
+    # province's, not those of the city it names most
+    text = ("一、2025年工作回顾\n过去一年，全省地区生产总值增长5.4%。赣州建设示范区，赣州加快发展。"
+            "江西省坚持改革，我省扩大开放。\n")
+    r = extract_document(Document("r", "r.txt", "政府工作报告\n" + text, None, "政府工作报告", 2026))
+    assert [(s.value, s.subject) for s in r.statistics] == [("5.4", "place:360000")]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
