@@ -665,10 +665,14 @@ def make_org_unit_extractor(name: str):
         for sv in passage.sentences:
             for a, b, (parent, parent_label) in gaz.find(sv.text):
                 m = _UNIT.match(sv.text, b)
+                joint = m.group().find("与") if m else -1
                 if not m or set(m.group()) & _NOT_IN_UNIT \
+                        or (joint >= 0 and starts_with_place(m.group()[joint + 1:])) \
                         or (parent_label is Label.ORGANIZATION and not m.group().endswith("中心")) \
                         or (parent_label is Label.AGENCY and not m.group().endswith(_AGENCY_UNITS)):
-                    continue  # 联合国秘书长所…: an international body has centres, not institutes
+                    # 联合国秘书长所…: an international body has centres, not institutes;
+                    # 中国科学技术大学与|济南…研究院: a body of a place joined, no unit
+                    continue
                 end = m.end()
                 if end < len(sv.text) and end not in sv.bounds and sv.text[end] not in "（(，。、；：”":
                     continue

@@ -99,7 +99,9 @@ _VERB_ENDINGS = frozenset({"规划", "计划"})
 _VERBS_AFTER = ("建设", "布局", "实施", "投资", "建成", "新建", "打造", "发展", "推进", "引进",
                 # a time after them makes them verbs too: 公司计划今年新增产能…
                 "今年", "明年", "年内", "近期")
-_BY_YEAR = re.compile(r"[到于在]\s*(?:19|20)\d\d\s*年")  # …实验室计划到2030年建成
+# …实验室计划到2030年建成, 团队计划在未来五年内实现, 计划于年底前投产
+_BY_YEAR = re.compile(r"[到于在]\s*(?:(?:19|20)\d\d\s*年|未来|今后|近期|年底|年内|明年|今年|"
+                      r"[一二三四五六七八九十两\d]+年内)")
 # the work done on a named pilot, after its name: …城市试点|工作, …综合试点|建设
 _WORK_ON = re.compile(r"(?:工作|建设)(?:[，。、；：”）)]|$)")
 # nouns an ending can qualify: then it ends no name (专项债券, 计划单列市, 工程机械)

@@ -279,6 +279,10 @@ def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():
     # an academy's unit is named by the academy's official name (the surface stays an alias)
     ("高新区先后引进中科院苏州医工所等", [("中国科学院苏州医工所", "org:中国科学院")]),
     ("华为公司发布新品", []),
+    # written for the test: 与 and a place after a university joins another body to it; inside
+    # a unit's name it joins two fields
+    ("中国科学技术大学与济南量子技术研究院等单位", []),
+    ("中科院数学与系统科学研究院发布", [("中国科学院数学与系统科学研究院", "org:中国科学院")]),
 ])
 def test_research_units_of_known_organisations(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.org_unit", text)] == expected

@@ -242,6 +242,8 @@ def test_a_plan_a_body_speaks_of_without_a_name_is_none():
     # digits; written for the test)
     assert run("pattern.programme", "宝鸡——成都线原计划在１９５７年底全线通车，也可以提前实现。") == []
     assert run("pattern.programme", "合肥国家实验室计划到2030年建成量子信息科学研究中心") == []
+    assert run("pattern.programme", "研究团队计划在未来五年内实现1000个量子比特的纠错") == []
+    assert run("pattern.programme", "项目二期计划于年底前投产") == []
     # the company's named project keeps its name
     assert [m.name for m in run("pattern.programme", "公司年产10万吨正极材料项目顺利投产")] == [
         "年产10万吨正极材料项目"]
