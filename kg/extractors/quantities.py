@@ -202,7 +202,8 @@ def _listed_owners(sf, sv: SentenceView, clause_start: int, clause: str, count: 
 
 
 # a call for applications: its bounds (以上, 以内, 不超过) are conditions on who may apply
-_APPLICATION = re.compile(r"申报|申请|参评|报名|遴选条件|准入条件")
+# (申请量, 申报数: how many applied, a figure)
+_APPLICATION = re.compile(r"申报(?![量数])|申请(?![量数额件])|参评|报名(?![量数])|遴选条件|准入条件")
 
 
 def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_span) -> bool:

@@ -77,9 +77,13 @@ _NO_POST = frozenset({"实习生"})
 # 文|财经E法 周敏 (in the clean view: 文|财经E法周敏, the outlet a name the tables or endings know)
 # a news portal's time stamp and the source after it, a line of their own: 08-22 06:25Wind,
 # 2024-08-22 06:25 新华社
-_STAMPED_SOURCE = re.compile(r"^(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*"
+_STAMPED_SOURCE = re.compile(r"^(?:(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*"
                              r"(?:来源\s*[:：]\s*)?"
+                             r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                             r"来源\s*[:：]\s*)"
                              r"(?P<src>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,19})$")
+# a body's website named as a source is the body's word: 来源：商务部网站
+_WEBSITE = re.compile(r"(?:官方网站|门户网站|网站|官网)$")
 _AUTHOR = re.compile(r"^文\s*[|｜:：]\s*")
 # 央视网消息（焦点访谈）：
 _NEWS_FROM = re.compile(r"^(?P<src>[\u4e00-\u9fffA-Za-z]{2,10})消息(?:[（(](?P<src2>[^（）()]{2,12})[）)])?\s*[:：]")
@@ -150,7 +154,11 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
         if _OUTLET_LINE.fullmatch(text) and text not in _NOT_OUTLET_LINES:
             yield Credit((0, len(text)))  # 中国电源产业网: a line that is only the outlet's name
         m = _STAMPED_SOURCE.match(text)
-        if m and (m.group("src").isascii() or _is_outlet(m.group("src"))):
+        site = _WEBSITE.search(m.group("src")) if m else None
+        if m and site and site.start() >= 2:
+            yield Credit((m.start("src"), m.start("src") + site.start()))  # 商务部|网站
+        elif m and (m.group("src").isascii() or _is_outlet(m.group("src"))
+                    or "来源" in text[:m.start("src")]):
             # 08-22 06:25Wind: a portal's time stamp, then its source (a brand or an outlet;
             # 3-15 14:00 报到 is a schedule)
             yield Credit(m.span("src"))

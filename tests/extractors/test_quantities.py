@@ -195,6 +195,14 @@ def test_a_provinces_report_that_names_a_city_twice_is_the_provinces():
     assert [(s.value, s.subject) for s in r.statistics] == [("5.4", "place:360000")]
 
 
+def test_how_many_applied_is_a_figure_not_a_condition():
+    # written for the test, in the form of a ministry's press conference
+    r = report("截至7月31日，汽车以旧换新补贴申请量突破300万份。", 2026, "新闻发布会")
+    assert statistics(r) == [("300", "万份", 2026)]
+    r = report("申请企业年产量在5000辆以上。", 2026, "申报指南")
+    assert not r.statistics and not r.targets
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")

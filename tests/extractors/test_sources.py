@@ -69,6 +69,17 @@ def test_a_closing_credit_of_several_roles():
     assert "陈晓" in chosen_people(text)
 
 
+def test_a_dated_source_line_and_a_bodys_website():
+    # written for the test, in the form of a ministry's web page: the body whose website is
+    # the source; a foreign agency's reporter asking a question is no source
+    text = ("商务部召开例行新闻发布会\n2026年8月14日 来源：商务部网站\n商务部召开例行新闻发布会，"
+            "新闻发言人何咏前介绍情况。\n"
+            "路透社记者：中方将如何回应？\n")
+    sources, posts = _credits(text)
+    assert sources == ["商务部"]
+    assert ("何咏前", "新闻发言人", "商务部") in posts
+
+
 def chosen_people(text: str) -> set[str]:
     from kg.pipeline import extract_document
     from kg.types import Document
