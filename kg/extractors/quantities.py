@@ -181,8 +181,17 @@ def _owner(sf, sv: SentenceView, doc_at: int) -> str:
         before = text[max(sv.sentence.start, m.start - 2):m.start]
         if _NOT_OWNER_BEFORE.search(before):
             continue
+        if m.label is Label.MEDIA or (m.label is Label.AGENCY and _REPORTS.search(text, m.end, doc_at)):
+            continue  # 南方日报讯…, 广东省统计局发布数据显示，全省…: who reports is no owner
         return entity_key(m)
     return ""
+
+
+# what a body that reports figures does: it is their source, not whose they are
+_REPORTS = re.compile(r"发布|公布|数据显示|统计显示|显示|通报|介绍|表示")
+
+
+_LISTED = re.compile(r"[、和及与]")
 
 
 def _listed_owners(sf, sv: SentenceView, clause_start: int, clause: str, count: int) -> list[str]:
@@ -191,6 +200,10 @@ def _listed_owners(sf, sv: SentenceView, clause_start: int, clause: str, count: 
     at = clause.find("分别")
     if at < 0 or count < 2:
         return []
+    if not _LISTED.search(clause, 0, at):
+        # 湛江、茂名增速较快，分别增长5.6%和5.2%: the list is the clause's before
+        previous = sv.text.rfind("，", 0, max(0, clause_start - 1))
+        clause_start, at = previous + 1, clause_start + at - previous - 1
     lo, hi = sv.view.span(clause_start, clause_start + at)
     text = sf.passage.doc.text
     chain: list[Mention] = []
@@ -445,8 +458,11 @@ def passage_place(passage: Passage) -> str:
     titled = [m for m in find_places(passage, "gazetteer.place")
               if a.title_start <= m.start < a.title_end and m.key in index]
     level = {"Country": 0, "Province": 1, "City": 2, "District": 3}
-    if titled:
-        return max(titled, key=lambda m: (level.get(index[m.key].type, 0), -m.start)).key
+    # the most specific place the title names alone at its level (广东…深圳广州佛山领跑: 广东)
+    for rank in (3, 2, 1, 0):
+        keys = {m.key for m in titled if level.get(index[m.key].type, 0) == rank}
+        if len(keys) == 1:
+            return keys.pop()
     country_words = sum(len(re.findall(r"我国|全国|国内|中国", sv.text)) for sv in passage.sentences)
     found = find_places(passage, "gazetteer.place")
     best, most = COUNTRY_KEY, max(1, country_words - 1)

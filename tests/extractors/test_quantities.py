@@ -203,6 +203,18 @@ def test_how_many_applied_is_a_figure_not_a_condition():
     assert not r.statistics and not r.targets
 
 
+def test_who_reports_the_figures_owns_none_of_them():
+    # written for the test, in the form of a provincial daily: the outlet and the statistics
+    # bureau report the province's figures; the title names the province and three cities; the
+    # places listed in the clause before 分别 own its numbers
+    text = ("南方日报讯（记者 陈晨）10月28日，广东省统计局发布数据显示，前三季度全省实现地区生产总值10万亿元。"
+            "湛江、茂名增速较快，分别增长5.6%和5.2%。")
+    r = extract_document(Document("r", "r.txt", "广东前三季度经济运行 深圳广州佛山领跑\n" + text,
+                                  None, "广东前三季度经济运行 深圳广州佛山领跑", 2026))
+    assert [(s.value, s.subject) for s in r.statistics] == [
+        ("10", "place:440000"), ("5.6", "place:440800"), ("5.2", "place:440900")]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
