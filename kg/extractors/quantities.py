@@ -48,6 +48,10 @@ _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年
 _CHANGE = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][上去]年(?:同期|末|底)?|"
                      r"[比较](?:上月|\d{1,2}月(?:底|末|初|份)?)")
 _PERIOD = re.compile(r"每年|年均|年平均|平均每年")
+# a verb of building that ends the words before a count: what follows it is what is counted
+_BUILDS_AT_END = re.compile(r"(?:培育|建设|建成|打造|布局|新建|创建|认定|遴选)$")
+# what a plan's task does to what it counts (培育10个以上, 布局10个左右, 打造一批)
+_SETS_UP = re.compile(r"(?:培育|建设|建成|打造|布局|新建|新增|创建|认定|遴选|推广|引进|形成|支持)[^，；。]{0,6}$")
 # a part of a year a report speaks of: 上半年, 前三季度, 一季度, 1-5月, 前五个月
 _PART_OF_YEAR = re.compile(r"[上下]半年|前三季度|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月|"
                            r"前[一二三四五六七八九十\d]{1,2}个?月")
@@ -139,7 +143,10 @@ def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
     if re.match(r"[和、及与]", after) or find_numbers(after[:12]):
         after = ""
     after = re.split(r"[，、]", _EDGE_VERBS.sub("", after.lstrip("的")), maxsplit=1)[0]
-    if len(before) >= 3 or (before and not after):
+    verb = _BUILDS_AT_END.search(before)
+    if verb and 2 <= len(after) <= 12 and len(before) > len(verb.group()):
+        phrase = verb.group() + after  # 在京津冀…等区域布局10个…园区: 布局…园区
+    elif len(before) >= 3 or (before and not after):
         phrase = before
     elif after:
         phrase = before + after if len(before) <= 2 else before
@@ -419,6 +426,8 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         return goal(None)
     # reports: a review part, a reporting cue, or news
     if ctx.plan_like and not (past_at or past_words or ctx.part.kind == "review"):
+        if n.comparator in (">=", ">", "~") and _SETS_UP.search(before):
+            return goal(None)  # 培育10个以上…集群: what a plan's task builds, a goal of no year
         return None, None, ""
     if any(t.kind == "span" and t.start < at for t in marks):
         return "statistic", None, ""  # 2011年至2021年的6次增选中: of several years

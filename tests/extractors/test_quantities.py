@@ -215,6 +215,18 @@ def test_who_reports_the_figures_owns_none_of_them():
         ("10", "place:440000"), ("5.6", "place:440800"), ("5.2", "place:440900")]
 
 
+def test_what_a_plans_task_builds_is_a_goal_of_no_year():
+    # written for the test, in the form of a State Council opinion: counts a task builds are
+    # goals though no year is given, and what is counted follows the verb of building
+    text = ("（二）实施智慧养老产业发展行动。培育10个以上智慧养老产业集群。"
+            "在京津冀、长三角等区域布局10个左右高水平银发经济产业园区。有关部门按职责分工负责。")
+    r = report(text, 2026, "国务院办公厅关于发展银发经济的意见")
+    assert [(t.indicator, t.value, t.comparator, t.year) for t in r.targets] == [
+        ("智慧养老产业集群", "10", ">=", None), ("布局高水平银发经济产业园区", "10", "~", None)]
+    # a plain count in a plan is neither (第3条, 10个部门)
+    assert not report("本办法共10条，由10个部门负责解释。", 2026, "管理办法").targets
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
