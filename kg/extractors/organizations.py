@@ -776,7 +776,8 @@ LISTED_COMPANY_EXTRACTOR = "pattern.listed_company"
 # firms listed before 等…企业: 培育壮大恒岳精工、瑞丰汽配等本地配套企业 (what stands between 等 and
 # 企业 qualifies the firms; 等技术在企业 is no list of firms)
 _FIRM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_FIRM_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)(?:企业|公司|厂商|券商|车企|房企|险企|金融机构|公募机构|私募机构)")
+_FIRM_LIST_END = re.compile(r"等(?:[^\W\d_的在和与及对为是了将从向把被]{0,6}?)"
+                            r"(?:企业|公司|厂商|券商|车企|房企|险企|金融机构|公募机构|私募机构)")
 def _novel_name(sv: SentenceView, start: int, end: int) -> bool:
     """Whether ``sv.text[start:end]`` reads as a proper name nobody's dictionary knows: not a
     word or place, first word rare (恒岳精工, 瑞丰汽配; not 钢铁, 环境保护, 工业以太网)."""

@@ -188,7 +188,8 @@ def _owner(sf, sv: SentenceView, doc_at: int) -> str:
         before = text[max(sv.sentence.start, m.start - 2):m.start]
         if _NOT_OWNER_BEFORE.search(before):
             continue
-        if m.label is Label.MEDIA or (m.label is Label.AGENCY and _REPORTS.search(text, m.end, doc_at)):
+        if m.label is Label.MEDIA \
+                or (m.label is Label.AGENCY and _REPORTS.search(text, m.end, doc_at)):
             continue  # 南方日报讯…, 广东省统计局发布数据显示，全省…: who reports is no owner
         return entity_key(m)
     return ""

@@ -193,7 +193,8 @@ def _known_agency(sf: SentenceFacts, words: str) -> str:
     for cut in (len(words), *(m.start() for m in _ISSUING_UNIT.finditer(words))):
         known = known_body(words[:cut])
         unit = words[cut:]
-        if known is None or known[1] is not Label.AGENCY or (unit and not _ISSUING_UNIT.fullmatch(unit)):
+        if known is None or known[1] is not Label.AGENCY \
+                or (unit and not _ISSUING_UNIT.fullmatch(unit)):
             continue
         key, _label, canonical = known
         if unit:

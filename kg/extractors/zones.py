@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from kg.extractors.base import Gazetteer, Passage, register, short_aligned
+from kg.extractors.base import Gazetteer, Passage, SentenceView, register, short_aligned
 from kg.extractors.gazetteers import SHORT
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.types import Label, Mention
@@ -110,7 +110,7 @@ def make_zone_extractor(name: str):
     return extract
 
 
-def _informal_names(sv, a: int) -> Iterator[int]:
+def _informal_names(sv: SentenceView, a: int) -> Iterator[int]:
     """Lengths of the names a zone may have of its own right before its kind at ``a`` (新站|
     高新区): one or two words that are neither a place, a verb, a function word nor generic
     (国家级|高新区, 各|开发区)."""
@@ -120,16 +120,19 @@ def _informal_names(sv, a: int) -> Iterator[int]:
         if a - k not in sv.bounds:
             continue
         words = [t for s, e, t in token_spans(sv) if a - k <= s and e <= a]
-        if words and all("\u4e00" <= ch <= "\u9fff" for ch in sv.text[a - k:a]) and not any(is_predicate(t) or t in generic_words() or _LEVEL.match(t)
-                             for t in words) and sv.text[a - k:a] not in owners:
+        name = sv.text[a - k:a]
+        if words and _CJK_NAME.fullmatch(name) and name not in owners and not any(
+                is_predicate(t) or t in generic_words() or _LEVEL.match(t) for t in words):
             yield k
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # a level or a quantifier before a kind of zone makes it a class of zones
 _LEVEL = re.compile(r"[国省市县区部]级|[各该本全每多两三四五六七八九十百千\d]")
 
 
-def _informal_name_of_own_city(passage: Passage, sv, a: int) -> tuple[int, PlaceRow | None, str]:
+def _informal_name_of_own_city(passage: Passage, sv: SentenceView, a: int
+                               ) -> tuple[int, PlaceRow | None, str]:
     """(start, city, name) of a zone a city's own text names without the city (稀土|高新区 in
     a text about 包头市); (a, None, "") if the text is about no city."""
     city = _own_city(passage)
@@ -163,10 +166,11 @@ _OWN_CITY = re.compile(r"[全我本]市")
 
 @functools.cache
 def _by_code() -> dict[str, PlaceRow]:
+    """Every place by its key."""
     return {p.key: p for p in places()}
 
 
-def _owner_and_informal_name(sv, a: int, owners: dict[str, PlaceRow]
+def _owner_and_informal_name(sv: SentenceView, a: int, owners: dict[str, PlaceRow]
                              ) -> tuple[int, PlaceRow | None, str]:
     """(start, city, name) of a zone a city names with a name of its own before the kind
     (合肥|新站|高新区, 宁波|杭州湾|经开区); (a, None, "") if there is none."""
@@ -186,7 +190,7 @@ def _new_areas() -> Gazetteer:
     """State-level new areas and national zones by every name (雄安新区 -> 河北雄安新区, in
     河北省; 前海 -> 前海深港现代服务业合作区, in 深圳市)."""
     _unique, by_full_name = _owners()
-    by_code = {p.key: p for p in places()}
+    by_code = _by_code()
     rows = [(r, by_full_name[r["parent"]]) for r in table("new_areas.tsv")] + \
         [(r, by_code[f"place:{r['parent']}"]) for r in table("national_zones.tsv")]
     entries = []
@@ -214,7 +218,7 @@ def _provinces() -> dict[str, tuple[str, PlaceRow]]:
     return out
 
 
-def _free_trade_zones(passage: Passage, sv, name: str) -> Iterator[Mention]:
+def _free_trade_zones(passage: Passage, sv: SentenceView, name: str) -> Iterator[Mention]:
     provinces = _provinces()
     text = sv.text
     spans = [(m.start(), m.end(), provinces.get(m.group(1)))
