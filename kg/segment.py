@@ -344,6 +344,8 @@ def to_simplified(text: str) -> str:
 
 # full-width digits, letters, ％ and the decimal point ． of older official texts (１９８７年,
 # ９．５％); Chinese punctuation (，：；（）) stays. One character each, so offsets are kept.
+# a full-width comma between digits, three after it: a thousands separator of older texts
+_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]")
 _HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                                  *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)}
@@ -368,6 +370,8 @@ class TextView:
         raw = to_simplified(sentence.text) if simplified else sentence.text
         if _FULL_WIDTH.search(raw):
             raw = raw.translate(_HALF_WIDTH)  # １９８７年 reads 1987年, ％ reads %
+        if "，" in raw:
+            raw = _THOUSANDS.sub(",", raw)  # ５，２５０万元 reads 5,250万元: no clause ends there
         if not _WS.search(raw):  # most sentences: the view is the text itself
             return cls(raw, range(sentence.start, sentence.end), sentence.end)
         row = is_table_row(raw)  # a table's cells stay apart: one space between two

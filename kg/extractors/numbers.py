@@ -49,7 +49,7 @@ def _pattern() -> re.Pattern[str]:
     per = "|".join(re.escape(d) for d in denominators)
     pre = "|".join(sorted(PRE_COMPARATOR, key=len, reverse=True))
     post = "|".join(sorted(POST_COMPARATOR, key=len, reverse=True))
-    number = rf"\d+(?:\.\d+)?|[{_CN_CHARS}]+"
+    number = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN_CHARS}]+"
     # 超过 70%, 500 个以上, 8.5亿元至10亿元, 16%-37%, 6%－6.5%, 2-3个, 百分之十一点八, 每股6.47元
     return re.compile(
         rf"(?P<pre>{pre})?(?P<each>每(?P<per>股|人|吨|户|辆|台))?"
@@ -112,6 +112,7 @@ def parse_number(num: str) -> tuple[str, str] | None:
     """(value, unit prefix) of a written number: 22.5 -> (22.5, ""), 一千 -> (1000, ""),
     三万 -> (3, 万) so that the unit reads 万家; a bare 万 after 超 -> (1, 万)."""
     if num[0].isdigit():
+        num = num.replace(",", "")  # 3,989: a thousands separator
         try:
             Decimal(num)
         except InvalidOperation:

@@ -28,7 +28,7 @@ EXTRACTOR = "pattern.quantity"
 # one of the goals a number sets for several indicators (X、Y均达到N): its IRI names its measure
 EACH_EXTRACTOR = "pattern.quantity.each"
 COUNTRY_KEY = "place:100000"
-_CLAUSE = re.compile(r"[，；。：！？,;:!?]")
+_CLAUSE = re.compile(r"[，；。：！？;:!?]|,(?!\d{3}(?!\d))")  # (3,989亿斤: a thousands separator)
 # the future: a goal, a plan, what will be
 # 将 looks forward after an adverb or before a verb (还将完善, 将于, 将突破); 将X定位为Y does not
 _WILL = (r"(?:[还也并均都亦仍即或又则]|今年|明年|未来|预计)将|将(?:会|于|在|要|进一步|继续|加快|重点|全面|"
@@ -95,6 +95,10 @@ _BARE_CHANGE_TAIL = re.compile(rf"{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}
 # 增长, 比去年增长: the indicator is what grew, not 增长)
 _LAST_TIME = re.compile(r"^.*(?<![比较同])(?:今年|去年|全年|[上下]半年度?|前三季度|[一二三四]季度|"
                         r"(?:19|20)\d\d年度?(?:[上下]半年度?|[一二三四]季度)?)")
+_TOPIC_MAX = 16
+# a clause that says something of what it names rather than naming what is measured
+_PREDICATE_ONLY = re.compile(r"[，。；]|^(?:按|据|从|在|对|经过|通过|其中|同时)|(?:显示|表示|介绍|指出|认为)$")
+_END_TIME = re.compile(r"(?:从|由)?(?:19|20)\d\d年[底末]?的?$")
 _SUBJECT_WORDS = re.compile(r"^(?:\d{4}年[末底初]?|今年|去年|上年|[上下]半年|前三季度|[一二三四]季度|全年|"
                             r"\d{1,2}月(?:份|末|底|初|[上中下]旬)?|\d{1,2}[-—~至]\d{1,2}月|1-\d+月|年内|"
                             r"期内|当年|年[末底初]|前[一二三四五六七八九十\d]{1,2}个?月)+")
@@ -137,11 +141,14 @@ def _indicator(clause: str, n: Number, previous: list[Number]) -> str:
     timed = _LAST_TIME.match(before)
     if timed and len(before) - timed.end() >= 2:
         before = before[timed.end():]
+    # 增加值从2020年的7020亿元增加到2025年的1.1万亿元: the years of a change's ends are no part
+    ended = _END_TIME.search(before)
+    before = before[:ended.start()] if ended else before
     before = _SUBJECT_WORDS.sub("", _EDGE_VERBS.sub("", before))
     before = _EDGE_VERBS.sub("", before).strip("，、和及（）()")
     after = clause[n.end:]
-    if re.match(r"[和、及与]", after) or find_numbers(after[:12]):
-        after = ""
+    if re.match(r"[和、及与]", after) or find_numbers(after[:12]) or ended:
+        after = ""  # (从1997年的509亿元增加到…: what follows is the change, not what is measured)
     after = re.split(r"[，、]", _EDGE_VERBS.sub("", after.lstrip("的")), maxsplit=1)[0]
     verb = _BUILDS_AT_END.search(before)
     if verb and 2 <= len(after) <= 12 and len(before) > len(verb.group()):
@@ -222,6 +229,13 @@ def _listed_owners(sf, sv: SentenceView, clause_start: int, clause: str, count: 
     return [entity_key(m) for m in chain] if len(chain) == count else []
 
 
+def _topic(clause: str, names: list[str]) -> str:
+    """What a short clause without numbers names for the clause after it to measure
+    (全国研究与试验开发经费，从1997年的509亿元增加到…); "" for a clause that says more."""
+    words = _without_names(_EDGE_VERBS.sub("", clause), names)
+    return words if 2 <= len(words) <= _TOPIC_MAX and not _PREDICATE_ONLY.search(words) else ""
+
+
 # a call for applications: its bounds (以上, 以内, 不超过) are conditions on who may apply
 # (申请量, 申报数: how many applied, a figure)
 _APPLICATION = re.compile(r"申报(?![量数])|申请(?![量数额件])|参评|报名(?![量数])|遴选条件|准入条件")
@@ -275,6 +289,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
     inherited = ""
     subject = ""  # what the sentence's last number measured, for a bare 增长5.2% after it
     subject_clause = -2  # the clause it was measured in
+    topic = ""  # a short clause without numbers right before: what the next one measures
     for clause_no, (clause_start, clause) in enumerate(_clauses(text)):
         numbers = find_numbers(clause)
         listed = _listed_owners(sf, sv, clause_start, clause, len(numbers))
@@ -299,8 +314,9 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                 # a 分别 only of the list right before it (…排放总量首次出现双下降，比上年分别
                 # 下降: not what the clause before that measured)
                 subject = ""
-            if _BARE_CHANGE.match(indicator) and subject:
-                indicator = subject + indicator  # 国内生产总值超过126万亿元，增长5.2%
+            if _BARE_CHANGE.match(indicator) and (subject or topic):
+                # 国内生产总值超过126万亿元，增长5.2%; 全国研发经费，从1997年的509亿元增加到…
+                indicator = (subject or topic) + indicator
             subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
             subject_clause = clause_no
             owner = listed[i] if listed else _owner(sf, sv, s)
@@ -322,6 +338,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                                    for one in each)
             else:
                 statistics.append(Statistic(**record_args, subject=owner or ctx.place))
+        topic = _topic(clause, names) if not numbers else ""
         for m in _DOUBLING.finditer(clause):  # 机器人密度实现翻番: twice as much, no digits
             deadline = ctx.deadline
             if deadline is None and not ctx.goal_list:
@@ -390,6 +407,10 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         forward = next_clause is None \
             or not _PART_OF_YEAR.search(said_before, next_clause.end())
     last_at = _mark_before(marks, at, ("at",))
+    if ctx.part.kind == "review" and deadlines and (last_at is None
+                                                     or deadlines[-1].start > last_at.start):
+        # a review's 增加到2025年的1.1万亿元: the year reached, not one to reach
+        last_at = TimeMark(deadlines[-1].start, deadlines[-1].end, deadlines[-1].year, "at")
     if last_at is None and ctx.carried_year is not None:
         # 2020年，北京市GDP为…。其中海淀区GDP为8504.6亿元: the paragraph's year
         last_at = TimeMark(-1, -1, ctx.carried_year, "at")
@@ -409,9 +430,11 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
         # a goal stays a goal when it was set for a year gone (去年经济增长预期目标为7.5%左右)
         return goal(own_deadline or (last_at.year if last_at else None) or ctx.deadline
                     or (ctx.part.year if ctx.part.kind == "plan" else doc_year))
-    if own_deadline is not None and not past_at:
+    reviewed = ctx.part.kind == "review" and own_deadline is not None \
+        and (doc_year is None or own_deadline <= doc_year)  # “十四五”时期…增加到 in 发展基础
+    if own_deadline is not None and not past_at and not reviewed:
         return goal(own_deadline)  # 到2027年…较2023年增长25%以上: a base does not make it past
-    if ctx.deadline is not None and not past_at and not past_words:
+    if ctx.deadline is not None and not past_at and not past_words and ctx.part.kind != "review":
         return goal(ctx.deadline)
     if ctx.part.kind == "plan" and not past_at and not past_words:
         return goal(ctx.part.year)
@@ -423,7 +446,7 @@ def _classify(clause: str, clause_start: int, n: Number, marks: list[TimeMark],
             this_year = doc_year
         # in a report's review, what is proposed is for the year it is given in
         return goal(this_year or (doc_year if ctx.part.kind == "review" else None))
-    if period and ctx.plan_like and not past_at and not past_words:
+    if period and ctx.plan_like and not past_at and not past_words and ctx.part.kind != "review":
         return goal(None)
     # reports: a review part, a reporting cue, or news
     if ctx.plan_like and not (past_at or past_words or ctx.part.kind == "review"):

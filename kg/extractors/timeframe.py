@@ -134,6 +134,9 @@ NO_PART = Part("")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?P<title>[^。；，]{2,40})"
                           r"|(?P<bare>(?:(?:19|20)\d\d\s*年|过去|今年|“十[一二三四五]?五”)[^。；，]{2,24}))$")
 _REVIEW = re.compile(r"回顾|过去|成绩|总结")
+# a plan's part that reviews where it starts, named by its words alone (二、发展基础)
+_BASIS = re.compile(r"(?:[^。；，]{0,12}的)?(?:发展基础|发展现状|现实基础|发展环境|主要成就|发展成就|工作成效|"
+                    r"取得的成效|基础和形势|发展基础和面临形势|现状与形势)")
 _PLAN = re.compile(r"任务|安排|部署|要求|目标|重点|建议|打算|思路|的工作$|工作$")
 _PAST_SPAN = re.compile(r"过去(?:一年|[二三四五六七八九十]+年)|这[一二三四五六七八九十]+年|"
                         r"[一二三四五六七八九十]+年来")
@@ -150,8 +153,10 @@ def report_parts(passage: Passage, doc_year: int | None) -> list[Part]:
     for sv in passage.sentences:
         m = _TOP_HEADING.match(sv.text.strip())
         title = (m.group("title") or m.group("bare")) if m else ""
+        if title and _BASIS.fullmatch(title):
+            part = Part("review", None)  # 二、发展基础: a plan's review of where it starts
         # a report's part names its time: 2024年工作回顾, 对今年政府工作的建议, “十二五”时期的…任务
-        if title and (_PAST_SPAN.search(title) or any(
+        elif title and (_PAST_SPAN.search(title) or any(
                 t.kind in ("at", "period") for t in time_marks(title, doc_year))):
             marks = [t for t in time_marks(title, doc_year) if t.kind in ("at", "period")]
             if _REVIEW.search(title):

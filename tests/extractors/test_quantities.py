@@ -227,6 +227,35 @@ def test_what_a_plans_task_builds_is_a_goal_of_no_year():
     assert not report("本办法共10条，由10个部门负责解释。", 2026, "管理办法").targets
 
 
+def test_thousands_separators_of_older_reports():
+    # the 1956 report: full-width digits and commas, a comma between thousands
+    r = report("一、1955年工作回顾\n在１９５５年，国家财政对少数民族地区公路投资５，２５０多万元，"
+               "教育支出８，４００多万元，卫生支出３，６９０多万元。", 1956)
+    assert [(s.value, s.unit, s.indicator) for s in r.statistics] == [
+        ("5250", "万元", "国家财政对少数民族地区公路投资"), ("8400", "万元", "教育支出"),
+        ("3690", "万元", "卫生支出")]
+
+
+def test_a_change_between_two_years_measures_the_topic_before_it():
+    # the 2003 report: the clause before the change names what changed; the years of its
+    # ends are no part of the indicator
+    r = report("一、过去五年的回顾\n全国研究与试验开发经费，从1997年的509亿元增加到2002年的1161亿元，"
+               "占国内生产总值的比重从0.64%提高到1.13%。", 2003)
+    assert [(s.value, s.year, s.indicator) for s in r.statistics][:2] == [
+        ("509", 1997, "研究与试验开发经费"), ("1161", 2002, "研究与试验开发经费")]
+
+
+def test_a_plans_review_of_where_it_starts_reports():
+    # written for the test, in the form of a provincial five-year plan without a date: its
+    # 发展基础 reports the past period, whose end is no deadline there
+    text = ("一、发展目标\n到“十五五”末，全省数字经济核心产业增加值占地区生产总值比重达到15%。\n"
+            "二、发展基础\n“十四五”时期，全省数字经济核心产业增加值从2020年的7020亿元增加到2025年的"
+            "1.1万亿元，年均增长9.5%。\n")
+    r = report(text, None, "浙江省“十五五”数字经济发展规划")
+    assert targets(r) == [("15", None, "%", "=", 2030)]
+    assert [(s.value, s.year) for s in r.statistics] == [("7020", 2020), ("1.1", 2025), ("9.5", 2025)]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
