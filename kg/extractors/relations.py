@@ -31,6 +31,8 @@ _CLAUSE_END = ("，", "。", "；", ",", ";")
 # what an organisation leads may be a lab it builds: 主导承建了…国家工程实验室
 _BUILDS = re.compile(r"承建|共建")
 _HOST = re.compile(r"主办")
+# the bodies a task's closing bracket makes responsible for it: （…按职责分工负责）
+_RESPONSIBLE = re.compile(r"(?<!牵头)负责(?=\s*[）)])")
 _ATTEND = re.compile(r"出席|致辞|参加|参会")
 _HELD = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:隆重)?(?:开幕|举行|召开|举办|启动|揭幕)")
 # verbs whose chosen or winners follow: 上榜的…, 遴选出包括…; 获得…冠军
@@ -225,7 +227,11 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
     if not _orgs(sf.mentions):
         return
     target_ms = [m for m in sf.mentions if m.label in (Label.PROGRAMME, Label.EVENT)]
-    for pattern, predicate in ((_LEAD, Predicate.LEADS), (_PARTICIPATE, Predicate.PARTICIPATES_IN)):
+    # （体育总局、民政部负责）closing a task: the body listed first leads it, as official
+    # documents list the lead body first; beside a 牵头 all take part
+    led = bool(_verb_offsets(sf, _LEAD))
+    for pattern, predicate in ((_LEAD, Predicate.LEADS), (_PARTICIPATE, Predicate.PARTICIPATES_IN),
+                               (_RESPONSIBLE, Predicate.PARTICIPATES_IN)):
         for vs, ve in _verb_offsets(sf, pattern):
             clause = sf.clause_of(vs)
             actors = [m for m in _orgs(sf.mentions) if m.end <= vs and sf.clause_of(m.start) == clause]
@@ -247,10 +253,12 @@ def roles(sf: SentenceFacts) -> Iterator[Relation]:
                 # article's (主导制定了标准 leads no programme; 开展调研 runs no programme)
                 key = sf.task or sf.topic.get("programme") or sf.topic.get("event")
                 keys = [key] if key else []
-            for a in actors:
+            for i, a in enumerate(actors):
+                role = Predicate.LEADS if pattern is _RESPONSIBLE and i == 0 and not led \
+                    else predicate
                 for key in keys:
                     if entity_key(a) != key:
-                        yield sf.relation(predicate, entity_key(a), key, "relation.roles")
+                        yield sf.relation(role, entity_key(a), key, "relation.roles")
 
 
 def _issuers_of_notice_before(sf: SentenceFacts, clause: int) -> list[Mention]:

@@ -571,6 +571,20 @@ def test_who_hosts_a_numbered_task_hosts_the_event_it_names():
     assert pairs(r, Predicate.PARTICIPATES_IN) == {("南昌市人民政府", "世界数字经济大会")}
 
 
+def test_the_body_listed_first_in_a_tasks_closing_bracket_leads_it():
+    # written for the test, in the form of a State Council opinion: official documents list the
+    # lead body first; beside a 牵头 the bodies 负责 take part
+    from kg.pipeline import extract_document
+    from kg.types import Document
+    text = ("国务院办公厅关于发展银发经济的意见\n三、重点任务\n（一）实施智慧养老产业发展行动。培育产业集群。"
+            "（工业和信息化部、民政部负责）\n（二）扩大老年助餐服务。（民政部牵头，财政部、商务部按职责分工负责）\n")
+    r = extract_document(Document("d", "d.txt", text))
+    opinion = "国务院办公厅关于发展银发经济的意见"
+    assert pairs(r, Predicate.LEADS) == {("工业和信息化部", "智慧养老产业发展行动"), ("民政部", opinion)}
+    assert pairs(r, Predicate.PARTICIPATES_IN) == {
+        ("民政部", "智慧养老产业发展行动"), ("财政部", opinion), ("商务部", opinion)}
+
+
 def test_a_zones_two_committees_in_one_chain_of_posts():
     # written for the test (regional news): 管委会 after the zone's 党工委 is the same zone's
     assert _posts("两江新区党工委副书记、管委会主任段成刚表示，将加快建设。") == {
