@@ -219,6 +219,8 @@ def _listed_owners(sf, sv: SentenceView, clause_start: int, clause: str, count: 
         # 湛江、茂名增速较快，分别增长5.6%和5.2%: the list is the clause's before
         previous = sv.text.rfind("，", 0, max(0, clause_start - 1))
         clause_start, at = previous + 1, clause_start + at - previous - 1
+    if at <= 0:
+        return []
     lo, hi = sv.view.span(clause_start, clause_start + at)
     text = sf.passage.doc.text
     chain: list[Mention] = []
