@@ -185,9 +185,10 @@ def _mark_before(marks: list[TimeMark], at: int, kinds: tuple[str, ...]) -> Time
 _NOT_OWNER_BEFORE = re.compile(r"(?:比|较|占|与|同|向|对|在|于|赴|到|从|和|及|、|全)$")
 
 
-def _owner(sf, sv: SentenceView, doc_at: int) -> str:
+def _owner(sf, sv: SentenceView, doc_at: int, reported: bool = False) -> str:
     """The organisation, place or programme named last before a number in its sentence that is
-    not compared with (比北京), shared of (占北京市的) or a location (在香港)."""
+    not compared with (比北京), shared of (占北京市的) or a location (在香港); of a ``reported``
+    figure, not the body that reports it (a ministry that says what it will do sets a goal)."""
     text = sf.passage.doc.text
     for m in reversed([m for m in sf.mentions if m.end <= doc_at]):
         if not (m.label in ORGANIZATION_LABELS or m.label.is_place or m.label is Label.PROGRAMME):
@@ -196,7 +197,7 @@ def _owner(sf, sv: SentenceView, doc_at: int) -> str:
         if _NOT_OWNER_BEFORE.search(before):
             continue
         if m.label is Label.MEDIA \
-                or (m.label is Label.AGENCY and _REPORTS.search(text, m.end, doc_at)):
+                or (reported and m.label is Label.AGENCY and _REPORTS.search(text, m.end, doc_at)):
             continue  # 南方日报讯…, 广东省统计局发布数据显示，全省…: who reports is no owner
         return entity_key(m)
     return ""
@@ -321,7 +322,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
                 indicator = (subject or topic) + indicator
             subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
             subject_clause = clause_no
-            owner = listed[i] if listed else _owner(sf, sv, s)
+            owner = listed[i] if listed else _owner(sf, sv, s, reported=kind == "statistic")
             record_args = dict(doc_id=sent.doc_id, start=s, end=e, indicator=indicator,
                                value=n.value, unit=n.unit, comparator=comparator,
                                sentence_start=sent.start, sentence_end=sent.end, year=year,

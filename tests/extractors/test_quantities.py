@@ -213,6 +213,9 @@ def test_who_reports_the_figures_owns_none_of_them():
                                   None, "广东前三季度经济运行 深圳广州佛山领跑", 2026))
     assert [(s.value, s.subject) for s in r.statistics] == [
         ("10", "place:440000"), ("5.6", "place:440800"), ("5.2", "place:440900")]
+    # a ministry that says what it will do sets the goal
+    r = report("工业和信息化部介绍，到2027年将培育100家领军企业。", 2026, "新闻发布会")
+    assert [(t.value, t.setter) for t in r.targets] == [("100", "org:工业和信息化部")]
 
 
 def test_what_a_plans_task_builds_is_a_goal_of_no_year():
