@@ -106,6 +106,14 @@ _TASK_HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}
                            r"\d{1,2}[.．、](?!\d))")
 
 
+def _firm_spoken_of(passage: Passage, mentions: list[Mention]) -> str:
+    """The key of the company an article is about, the 公司 it speaks of: the one its title
+    names first; "" when the title names none (a report that names a firm is no firm's)."""
+    article = passage.article
+    return next((entity_key(m) for m in mentions if m.label is Label.COMPANY
+                 and article.title_start <= m.start < article.title_end), "")
+
+
 def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
     """Fill ``result`` with relations, posts, targets and statistics."""
     doc_year = result.doc.year
@@ -125,6 +133,7 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
         goals = goal_lists(passage)
         said_years = paragraph_years(passage, doc_year)
         place = passage_place(passage)
+        firm = _firm_spoken_of(passage, ms)
         titled = _main_topic(passage, ms, {Label.PROGRAMME}, title_only=True)
         plan_like = bool(_PLAN_TITLE.search(passage.article.title))
         own_year = plan_year(passage.article.title, doc_year) if plan_like else None
@@ -144,7 +153,7 @@ def extract_facts(result: DocumentResult, passages: list[Passage]) -> None:
             addressed = addressees(sf) or addressed
             result.posts.extend(extract_posts(sf))
             context = QuantityContext(doc_year, parts[i], deadlines[i] or own_year, goals[i],
-                                      plan_like, titled, place, said_years[i])
+                                      plan_like, titled, place, said_years[i], firm)
             targets, statistics = extract_quantities(sf, context)
             result.targets.extend(targets)
             result.statistics.extend(statistics)

@@ -95,6 +95,8 @@ _BARE_CHANGE_TAIL = re.compile(rf"{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}
 # 增长, 比去年增长: the indicator is what grew, not 增长)
 _LAST_TIME = re.compile(r"^.*(?<![比较同])(?:今年|去年|全年|[上下]半年度?|前三季度|[一二三四]季度|"
                         r"(?:19|20)\d\d年度?(?:[上下]半年度?|[一二三四]季度)?)")
+# the company an article speaks of, named by a word for it
+_FIRM_WORD = re.compile(r"(?<![子分])(?:公司|集团)")
 _TOPIC_MAX = 16
 # a clause that says something of what it names rather than naming what is measured
 _PREDICATE_ONLY = re.compile(r"[，。；]|^(?:按|据|从|在|对|经过|通过|其中|同时)|(?:显示|表示|介绍|指出|认为)$")
@@ -116,6 +118,7 @@ class QuantityContext:
     programme: str = ""  # the programme the article's title names
     place: str = ""  # the place the article is about (中国 when no other)
     carried_year: int | None = None  # the year the sentence's paragraph has spoken of
+    firm: str = ""  # the company the article names most: the 公司 its numbers speak of
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -323,6 +326,8 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
             subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
             subject_clause = clause_no
             owner = listed[i] if listed else _owner(sf, sv, s, reported=kind == "statistic")
+            if not owner and ctx.firm and _FIRM_WORD.search(text, 0, clause_start + n.start):
+                owner = ctx.firm  # 公告显示，2025年公司实现营业收入…: the article's company
             record_args = dict(doc_id=sent.doc_id, start=s, end=e, indicator=indicator,
                                value=n.value, unit=n.unit, comparator=comparator,
                                sentence_start=sent.start, sentence_end=sent.end, year=year,

@@ -138,7 +138,12 @@ def credits(sv: SentenceView, head: bool) -> Iterator[Credit]:
             if inner:
                 base = m.start(group)
                 names = tuple(_name_spans(text, base + inner.start("names"), base + inner.end("names")))
-            yield Credit((0, n), names, inner.group("role") if inner else "")
+            role = inner.group("role").removeprefix("本报") if inner else ""
+            if text.startswith("本报"):
+                # 本报讯（记者 王僖）: this paper's reporter, the paper a source line names
+                yield Credit(None, names, role, True)
+            else:
+                yield Credit((0, n), names, role)
         m = _BYLINE.match(text)
         if m:
             src = m.group("src") or ""

@@ -259,6 +259,13 @@ def test_a_plans_review_of_where_it_starts_reports():
     assert [(s.value, s.year) for s in r.statistics] == [("7020", 2020), ("1.1", 2025), ("9.5", 2025)]
 
 
+def test_the_company_a_title_names_is_the_company_its_text_speaks_of():
+    # written for the test (a finance wire): 公司 in the text is the firm of the title
+    r = report("公告显示，2025年公司实现营业收入3620亿元，同比增长0.8%。", 2026,
+               "宁德时代拟投资120亿元建设匈牙利二期项目")
+    assert {s.subject for s in r.statistics} == {"org:宁德时代新能源科技股份有限公司"}
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")

@@ -80,6 +80,13 @@ def test_a_dated_source_line_and_a_bodys_website():
     assert ("何咏前", "新闻发言人", "商务部") in posts
 
 
+def test_this_papers_dateline_is_no_outlet_named_this_paper():
+    # written for the test, in the form of a securities daily's web page: 本报讯 is the paper
+    # the source line names
+    text = "某公司发布公告\n2026-03-21 19:45 来源：证券日报\n本报讯（记者 王明）3月20日晚间，公司发布公告。\n"
+    assert _credits(text) == (["证券日报"], {("王明", "记者", "证券日报")})
+
+
 def chosen_people(text: str) -> set[str]:
     from kg.pipeline import extract_document
     from kg.types import Document
