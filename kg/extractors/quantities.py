@@ -38,7 +38,9 @@ _WILL = (r"(?:[还也并均都亦仍即或又则]|今年|明年|未来|预计)�
 _FORWARD = re.compile(r"力争|争取|目标|确保|计划(?=[到在于将投新建实完达开推使今明])|按计划|拟|预计|"
                       r"(?<![于出过])预期|"
                       rf"{_WILL}|力求|有望|规划(?=产能|建设|面积|到|在)|今后|未来[一二三四五六七八九十\d]*年|"
-                      r"提出(?=[^，。；]{0,20}\d)")
+                      r"提出(?=[^，。；]{0,20}\d)|"
+                      # 会议要求，2026年全市实施…项目1.2万个以上: what a meeting or a paper asks for
+                      r"(?:会议|会上|文件|方案|意见|通知|规划)(?:要求|明确|强调|提出|指出)")
 # an estimate of a period under way or ended (a company's 业绩预告): a result reported early
 _ESTIMATED_PERIOD = re.compile(r"预计(?:今年|本年度?|\d{4}年)?(?:上半年|前[三3]季度|第?[一二三四1-4]季度|半年度|"
                                r"\d{1,2}\s*[-—至~]\s*\d{1,2}月|前\d{1,2}个?月)")
@@ -243,6 +245,9 @@ def _topic(clause: str, names: list[str]) -> str:
 
 
 # a call for applications: its bounds (以上, 以内, 不超过) are conditions on who may apply
+# what a policy grants, up to an amount: 给予最高500万元奖励, 按投资额的10%给予补助
+_GRANT_BEFORE = re.compile(r"(?:给予|奖励|补助|补贴|资助)(?:最高|不超过|最多)?$|最高(?:给予|奖励|补助|补贴)?$")
+_GRANT_AFTER = re.compile(r"(?:的)?(?:奖励|补助|补贴|资助|奖补|扶持)")
 # (申请量, 申报数: how many applied, a figure)
 _APPLICATION = re.compile(r"申报(?![量数])|申请(?![量数额件])|参评|报名(?![量数])|遴选条件|准入条件")
 
@@ -269,6 +274,8 @@ def _excluded(clause: str, n: Number, mention_spans: list[tuple[int, int]], doc_
         return True  # 日常监测（60%）: a weight or share noted in brackets
     if n.comparator != "=" and n.comparator != "~" and _APPLICATION.search(clause):
         return True  # 申报车型…产量在5000辆以上: a condition to apply, neither goal nor figure
+    if _GRANT_BEFORE.search(clause, 0, n.start) and _GRANT_AFTER.match(clause, n.end):
+        return True  # 给予最高500万元奖励: what a policy grants, neither goal nor figure
     if n.unit == "个月" and (n.value_max or clause[:n.num_start].endswith(("前", "近", "头"))):
         return True  # 今年1-8个月, 前10个月: a stretch of the calendar, no quantity
     if clause[:n.num_start].endswith("第") and not (n.unit == "位"

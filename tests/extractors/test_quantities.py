@@ -266,6 +266,14 @@ def test_the_company_a_title_names_is_the_company_its_text_speaks_of():
     assert {s.subject for s in r.statistics} == {"org:宁德时代新能源科技股份有限公司"}
 
 
+def test_what_a_meeting_asks_for_is_a_goal_and_a_grant_is_neither():
+    # written for the test, in the form of a city's briefing and of regional news on a policy
+    r = report("会议要求，2026年全市实施智改数转项目1.2万个以上。", 2026, "信息速报")
+    assert targets(r) == [("1.2", None, "万个", ">=", 2026)]
+    r = report("近日，某市出台若干政策，对获评国家级平台的企业给予最高500万元奖励。", 2026, "地方动态")
+    assert not r.targets and not r.statistics
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
