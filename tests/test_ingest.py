@@ -29,6 +29,8 @@ def test_reply_date_from_its_own_line():
     ("标题\n2026-07-15 08:30 来源：重庆日报\n正文", dt.date(2026, 7, 15)),
     ("标题\n发布时间：2026/7/5\n正文", dt.date(2026, 7, 5)),
     ("“十四五”（2021-2025年）规划", None),
+    # written for the test: a date in the text after the document's number is no date of it
+    ("关于发布申报指南的通知\n国科发资〔2026〕21号\n申报单位注册时间为2025年6月30日前。", None),
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected

@@ -59,8 +59,13 @@ def document_id(path: Path) -> str:
 
 def find_date(text: str) -> dt.date | None:
     """The document's date: a line that is only a date (2022年1月15日, 2020-07-16), else the
-    first date in its opening."""
-    for m in (_DATE_LINE.search(text), _DATE.search(text[:400])):
+    first date in its opening unless a document number of another year comes before it."""
+    opening = _DATE.search(text[:400])
+    number = _DOC_NUMBER_YEAR.search(text[:400])
+    if opening and number and number.start() < opening.start() \
+            and int(number.group(1)) != int(opening.group(1)):
+        opening = None  # 国科发资〔2026〕21号 … 注册时间为2025年6月30日前: the number dates it
+    for m in (_DATE_LINE.search(text), opening):
         if m:
             if m.re is _DATE:
                 month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(6))
