@@ -213,7 +213,8 @@ def place_before(passage: Passage, sv: SentenceView, ends: dict[int, Mention],
 
 
 # 各 or 每 before a bare level, or before levels listed (各旗、县、区): every one of them
-_LEVELS_LISTED = re.compile(r"[各每](?:[省市县区旗乡镇]、?)*$")
+# (各设区市, 各地级市, 各县级市: every city of a kind)
+_LEVELS_LISTED = re.compile(r"[各每](?:设区|地级|县级|副省级)?(?:[省市县区旗乡镇]、?)*$")
 # words before a bare 省/市/县/区 that make it any or every one of that level
 _DISTRIBUTIVE = frozenset({"相关", "有关", "所在", "其他", "其余", "沿线", "试点"})
 

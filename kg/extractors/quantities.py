@@ -57,7 +57,7 @@ _SETS_UP = re.compile(r"(?:培育|建设|建成|打造|布局|新建|新增|创�
 # a part of a year a report speaks of: 上半年, 前三季度, 一季度, 1-5月, 前五个月
 _PART_OF_YEAR = re.compile(r"[上下]半年|前三季度|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月|"
                            r"前[一二三四五六七八九十\d]{1,2}个?月")
-_WHOLE_YEAR = re.compile(r"全年|(?<!\d)年度(?:计划|目标|任务)")
+_WHOLE_YEAR = re.compile(r"全年|(?<![一二三四五六七八九十两几\d])年内|年底前|(?<!\d)年度(?:计划|目标|任务)")
 # a number that conditions what is counted: 投资超5000万元的项目, 超100亿元的企业
 _QUALIFIER_AFTER = re.compile(r"^的[^，。；、]{0,12}?(?:项目|企业|工程|产品|城市|地区|县|单位|机构|院校|车型)"
                               r"|^(?:级|规模以上|以上规模|项目|产值产业|产业)")
@@ -187,7 +187,8 @@ def _mark_before(marks: list[TimeMark], at: int, kinds: tuple[str, ...]) -> Time
 
 
 # who a number belongs to: a name right after these is compared with, shared of or a location
-_NOT_OWNER_BEFORE = re.compile(r"(?:比|较|占|与|同|向|对|在|于|赴|到|从|和|及|、|全)$")
+# (居全国第5位: the scope of a rank is not whose it is)
+_NOT_OWNER_BEFORE = re.compile(r"(?:比|较|占|与|同|向|对|在|于|赴|到|从|和|及|、|全|居|列)$")
 
 
 def _owner(sf, sv: SentenceView, doc_at: int, reported: bool = False) -> str:

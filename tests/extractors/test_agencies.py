@@ -19,6 +19,7 @@ JIANGSU = {"province": "place:320000", "city": "place:320500"}
     ("各市人民政府，省政府各部门：", ["江苏省人民政府"]),
     ("责任单位：省财政厅，相关市人民政府", ["江苏省财政厅"]),
     ("各县、市人民政府，省直有关部门：", []),
+    ("发：各设区市工信局", []),
     # written for the test: local branches of vertically managed central bodies; two bodies
     # joined by 会同 are no body and its unit
     ("省税务局、省外汇管理局按职责分工负责", ["国家税务总局江苏省税务局", "国家外汇管理局江苏省分局"]),

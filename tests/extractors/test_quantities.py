@@ -274,6 +274,16 @@ def test_what_a_meeting_asks_for_is_a_goal_and_a_grant_is_neither():
     assert not r.targets and not r.statistics
 
 
+def test_a_rank_within_a_scope_and_a_goal_within_the_year():
+    # written for the test, in the form of a provincial briefing: 全国 is where the province
+    # ranks, not whose the rank is; 年内 is the year's, 五年内 no year
+    text = "1-7月，全省规模以上工业增加值同比增长7.3%，居全国第5位。力争年内新增规上工业企业1500家。"
+    r = extract_document(Document("r", "r.txt", "江西省工业经济运行简报\n" + text, None, "江西省工业经济运行简报", 2026))
+    assert [(s.value, s.subject) for s in r.statistics] == [("7.3", "place:360000"), ("5", "place:360000")]
+    assert targets(r) == [("1500", None, "家", "=", 2026)]
+    assert targets(report("力争五年内新建农场91个。", 2026, "某省规划")) == [("91", None, "个", "=", None)]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
