@@ -86,10 +86,11 @@ _EDGE_VERBS = re.compile(
     r"[比较](?:19|20)\d\d年[底末]?)+$")
 # a change written without what changes: 增长5.2%, 同比下降12.18%
 # (占比: a share of what the clause before measured, 外资676.5亿元，占比31.5%)
-_CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回落|上升|降低|占比|降幅|增幅|涨幅|跌幅|多增|少增|多|少)"
+_CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回落|上升|降低|占比|降幅|增幅|涨幅|跌幅|增速|" \
+    r"多增|少增|多|少)"
 # what a change is compared with: 同比, 比上年同期, 较2023年, 比1980年预计 (…预计数), 比1995年底
 _COMPARED = r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)\d\d年)(?:底|末|同期|预计|实际)?|实际|" \
-    r"[比较](?:上月|上季度|\d{1,2}月)(?:末|底|份)?)"
+    r"[比较](?:上月|上季度|\d{1,2}月|年初)(?:末|底|份)?)"
 _ADVERB = r"(?:[又也还将只]|分别)"
 _BARE_CHANGE = re.compile(rf"^{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}?了?$")
 _BARE_CHANGE_TAIL = re.compile(rf"{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}了?$")

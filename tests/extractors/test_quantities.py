@@ -184,6 +184,10 @@ def test_a_change_since_a_month_end_and_a_bare_rate_of_fall():
     assert [s.indicator for s in r.statistics] == [
         "外汇储备规模", "外汇储备规模较9月末下降", "外汇储备规模降幅",
         "社会融资规模增量累计", "社会融资规模增量累计比上年同期多"]
+    # since the start of the year, and a bare rate of growth (a bank's loans, written for the test)
+    r = report("截至9月末，工商银行制造业贷款余额5万亿元，较年初增加6000亿元，增速12%。", 2026, "金融新闻")
+    assert [s.indicator for s in r.statistics] == [
+        "制造业贷款余额", "制造业贷款余额较年初增加", "制造业贷款余额增速"]
 
 
 def test_a_provinces_report_that_names_a_city_twice_is_the_provinces():
