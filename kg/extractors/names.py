@@ -337,12 +337,17 @@ def name_start(sv: SentenceView, core_start: int, max_len: int = 24, min_start: 
         start += 1
     while start < core_start and text[start] in "”’）)、，":
         start += 1
+    dateline = _DATELINE_END.match(text, start)
+    if dateline and dateline.end() < core_start:
+        start = dateline.end()  # 新华社北京6月24日电|2026年度…大会: a dateline is no name's
     ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
     if ordinal and text[start] in _ORDINAL_UNITS:
         start = ordinal.start()  # 第8.6代|AMOLED生产线项目: the generation is the name's
     return start
 
 
+# the end of a dateline right before a name (…6月24日电, …日讯)
+_DATELINE_END = re.compile(r"\d{1,2}日[电讯]")
 # a number that names a generation, a phase or a batch with the character after it (第8.6代,
 # 二期 is a word jieba keeps)
 _ORDINAL_BEFORE = re.compile(r"第?\d+(?:\.\d+)?$")

@@ -622,6 +622,8 @@ def make_event_extractor(name: str):
 # a unit of a known company or academy: 阿里巴巴达摩院, 中科院苏州医工所, 华为2012实验室
 _UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:研究所|研究院|实验室|所|院|中心)")
 _NOT_IN_UNIT = set("的了在是和及或并等将对为把被从向")
+# a university's department (电子工程系; not a system: 体系, 关系, 联系)
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?<![体关联派谱星水根世])系")
 # what a ministry's own institute or centre is called (生态环境部环境规划院, 商务部研究院,
 # 国家发展改革委价格监测中心); its departments (司, 局) are the agency extractors'
 _AGENCY_UNITS = ("研究院", "研究所", "规划院", "设计院", "研究中心", "中心", "实验室")
@@ -665,6 +667,8 @@ def make_org_unit_extractor(name: str):
         for sv in passage.sentences:
             for a, b, (parent, parent_label) in gaz.find(sv.text):
                 m = _UNIT.match(sv.text, b)
+                if m is None and parent.endswith(_SCHOOLS):
+                    m = _DEPARTMENT.match(sv.text, b)  # 清华大学|电子工程系
                 joint = m.group().find("与") if m else -1
                 if not m or set(m.group()) & _NOT_IN_UNIT \
                         or (joint >= 0 and starts_with_place(m.group()[joint + 1:])) \

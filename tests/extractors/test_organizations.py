@@ -220,6 +220,8 @@ def test_events(text, expected):
     # written for the test: a global scope makes generic words an event's name
     ("办好世界数字经济大会", ["世界数字经济大会"]),
     ("召开世界大会", []),
+    # written for the test: a wire's dateline before a meeting's name is no part of it
+    ("新华社北京6月24日电 2026年度国家科学技术奖励大会24日举行", ["2026年度国家科学技术奖励大会"]),
     # the 2025 report: a count in numerals is the name's own
     ("和平共处五项原则发表70周年纪念大会、中阿合作论坛部长级会议等",
      ["和平共处五项原则发表70周年纪念大会", "中阿合作论坛"]),
@@ -283,6 +285,10 @@ def test_an_organisation_may_extend_a_known_name_but_not_swallow_one():
     # a unit's name it joins two fields
     ("中国科学技术大学与济南量子技术研究院等单位", []),
     ("中科院数学与系统科学研究院发布", [("中国科学院数学与系统科学研究院", "org:中国科学院")]),
+    # written for the test: a university's department; a system or a tie is none
+    ("清华大学电子工程系、浙江大学化学系的成果", [("清华大学电子工程系", "org:清华大学"),
+                                       ("浙江大学化学系", "org:浙江大学")]),
+    ("完善北京大学科研体系", []),
 ])
 def test_research_units_of_known_organisations(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.org_unit", text)] == expected
