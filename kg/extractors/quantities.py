@@ -201,8 +201,8 @@ def _owner(sf, sv: SentenceView, doc_at: int, reported: bool = False) -> str:
         if not (m.label in ORGANIZATION_LABELS or m.label.is_place or m.label is Label.PROGRAMME):
             continue
         before = text[max(sv.sentence.start, m.start - 2):m.start]
-        if _NOT_OWNER_BEFORE.search(before):
-            continue
+        if _NOT_OWNER_BEFORE.search(before) and not (m.end == doc_at and before.endswith("、")):
+            continue  # (其中苏州412家、南京186家: a name right before its number owns it)
         if m.label is Label.MEDIA \
                 or (reported and m.label is Label.AGENCY and _REPORTS.search(text, m.end, doc_at)):
             continue  # 南方日报讯…, 广东省统计局发布数据显示，全省…: who reports is no owner
@@ -324,6 +324,8 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
             if kind is None:
                 continue
             indicator = _without_names(_indicator(clause, n, numbers[:i]), names)
+            if indicator in names:
+                indicator = ""  # 苏州412家: the owner, not what is measured
             if _BARE_CHANGE.match(indicator) and "分别" in indicator \
                     and clause_no - subject_clause > 1:
                 # a 分别 only of the list right before it (…排放总量首次出现双下降，比上年分别

@@ -288,6 +288,16 @@ def test_a_rank_within_a_scope_and_a_goal_within_the_year():
     assert targets(report("力争五年内新建农场91个。", 2026, "某省规划")) == [("91", None, "个", "=", None)]
 
 
+def test_a_place_right_before_its_number_owns_it_in_a_list():
+    # written for the test (provincial news): each city its count; the city is no indicator
+    text = "全省共1200家企业入选，其中苏州412家、南京186家、无锡165家。"
+    r = extract_document(Document("r", "r.txt", "江苏企业入选名单\n" + text, None, "江苏企业入选名单", 2026))
+    owned = [(s.value, s.subject) for s in r.statistics]
+    assert owned == [("1200", "place:320000"), ("412", "place:320500"), ("186", "place:320100"),
+                     ("165", "place:320200")]
+    assert "苏州" not in {s.indicator for s in r.statistics}
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
