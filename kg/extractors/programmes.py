@@ -185,6 +185,18 @@ def _shared_head_start(sv: SentenceView, start: int, core_start: int, suffixes: 
     return left
 
 
+def _route_start(sv: SentenceView, start: int) -> int:
+    """Where a route's name starts when it stopped at its 至 (成都至|重庆中线高速铁路工程, 金上至|
+    湖北特高压直流输电工程): at the place or the short name the route runs from."""
+    if start < 3 or sv.text[start - 1] != "至" or start - 1 not in sv.bounds:
+        return start
+    at, word = next(((s, t) for s, e, t in token_spans(sv) if e == start - 1), (start, ""))
+    if not 2 <= len(word) <= 4 or not word.isalpha() or (
+            not is_place_name(word) and (is_predicate(word) or word in stop_words())):
+        return start
+    return at
+
+
 def _after_joined_name(sv: SentenceView, start: int, core_start: int, suffixes: Gazetteer) -> int:
     """Where a name starts after another programme's name and 和, 与 or 及 before it: 智能制造工程和|
     质量提升工程 are two."""
@@ -270,6 +282,7 @@ def make_programme_extractor(name: str):
                     after_leading_verbs(sv, after_verb_before_place(sv, start, a), a)
                 start = _fields_joined(sv, _shared_head_start(sv, start, a, suffixes), a, suffixes)
                 start = _after_joined_name(sv, start, a, suffixes)
+                start = _route_start(sv, start)
                 if text[a:b] in _VERB_ENDINGS and (text.startswith(_VERBS_AFTER, b)
                                                    or _BY_YEAR.match(text, b)) \
                         and "“" not in text[start:a]:

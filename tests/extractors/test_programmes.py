@@ -42,6 +42,11 @@ from helpers import chosen, run
     ("开展重点行业污染治理专项行动。", ["重点行业污染治理专项行动"]),
     ("重点推进智能制造工程", ["智能制造工程"]),
     ("今年新开工10项国家重点建设工程", []),
+    # written for the test: a route's name runs from its origin (A至B…工程); a span of years
+    # is no origin
+    ("加快建设成都至重庆中线高速铁路工程", ["成都至重庆中线高速铁路工程"]),
+    ("建设陇东至山东特高压直流工程", ["陇东至山东特高压直流工程"]),
+    ("从2021年至2025年实施乡村振兴工程", ["乡村振兴工程"]),
     # written for the test: a generation written as a number is the project name's
     ("总投资110亿元的第8.6代AMOLED生产线项目落户合肥", ["第8.6代AMOLED生产线项目"]),
     # modifiers joined by 、 share the plan: both kinds of firm are doubled
