@@ -47,6 +47,7 @@ def test_free_trade_zones_of_provinces(text, expected):
     # written for the test: the zone the table names by its informal name wins over a kind of
     # zone after a place of that name (东湖 is also a district of 南昌)
     ("武汉东湖高新区加快布局光电子产业", [("武汉东湖新技术开发区", "place:420100")]),
+    ("配套企业在临港新片区加快布局", [("中国（上海）自由贸易试验区临港新片区", "place:310115")]),
 ])
 def test_state_level_new_areas_and_national_zones(text, expected):
     assert [(m.canonical, m.parent_key) for m in run("pattern.zone", text)] == expected

@@ -78,6 +78,8 @@ def test_a_dated_source_line_and_a_bodys_website():
     sources, posts = _credits(text)
     assert sources == ["商务部"]
     assert ("何咏前", "新闻发言人", "商务部") in posts
+    # a web page's date without a time, then its source
+    assert _credits("特斯拉工厂整车下线\n2026-05-12 来源：第一财经\n正文。\n")[0] == ["第一财经"]
 
 
 def test_this_papers_dateline_is_no_outlet_named_this_paper():
