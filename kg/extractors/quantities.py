@@ -82,7 +82,7 @@ _EDGE_VERBS = re.compile(
     r"引进|推动|支持|实现|超过|分别|的|共|均|已经|已|将|要|预计|约|仅)+"
     r"|(?:达到|超过|超|达|约|为|分别|均|共|不少于|不低于|接近|保持在|保持|稳定在|控制在|提高到|提高至|"
     r"提升至|提升到|增至|增加到|降至|降到|降低到|下降到|上升至|上升到|跨上|迈上|突破|实现|报收|收于|"
-    r"预计|继续|同比|较|(?<!占)比|完成|将|有望|有|在|居|位居|逾|近|总计|合计|每股|"
+    r"预计|继续|同比|较|(?<!占)比|完成|将|有望|从|由|有|在|居|位居|逾|近|总计|合计|每股|"
     r"[比较](?:19|20)\d\d年[底末]?)+$")
 # a change written without what changes: 增长5.2%, 同比下降12.18%
 # (占比: a share of what the clause before measured, 外资676.5亿元，占比31.5%)
@@ -90,8 +90,9 @@ _CHANGE_VERB = r"(?:增长|下降|减少|增加|上涨|下跌|提高|提升|回�
     r"多增|少增|多|少)"
 # what a change is compared with: 同比, 比上年同期, 较2023年, 比1980年预计 (…预计数), 比1995年底
 _COMPARED = r"(?:同比|环比|[比较](?:上年|去年|上一年|(?:19|20)\d\d年)(?:底|末|同期|预计|实际)?|实际|" \
-    r"[比较](?:上月|上季度|\d{1,2}月|年初)(?:末|底|份)?)"
-_ADVERB = r"(?:[又也还将只]|分别)"
+    r"[比较](?:上月|上季度|\d{1,2}月|年初)(?:末|底|份)?|" \
+    r"是(?:[一二三四五六七八九十\d]+年前|上年|去年|(?:19|20)\d\d年)的)"
+_ADVERB = r"(?:[又也还将只]|分别|年均|年平均|平均)"
 _BARE_CHANGE = re.compile(rf"^{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}?了?$")
 _BARE_CHANGE_TAIL = re.compile(rf"{_ADVERB}?{_COMPARED}?{_ADVERB}?{_CHANGE_VERB}了?$")
 # the last time the words before a number speak of; a time compared with is none (工业投资较2023年
@@ -100,10 +101,12 @@ _LAST_TIME = re.compile(r"^.*(?<![比较同])(?:今年|去年|全年|[上下]半
                         r"(?:19|20)\d\d年度?(?:[上下]半年度?|[一二三四]季度)?)")
 # the company an article speaks of, named by a word for it
 _FIRM_WORD = re.compile(r"(?<![子分])(?:公司|集团)")
+_PER_YEAR_TAIL = re.compile(r"(?:年均|年平均|平均每年|每年)$")  # 地区生产总值年均|增长5%
 _TOPIC_MAX = 16
 # a clause that says something of what it names rather than naming what is measured
 _PREDICATE_ONLY = re.compile(r"[，。；]|^(?:按|据|从|在|对|经过|通过|其中|同时)|(?:显示|表示|介绍|指出|认为)$")
-_END_TIME = re.compile(r"(?:从|由)?(?:19|20)\d\d年[底末]?的?$")
+_END_TIME = re.compile(r"(?:从|由|(?<!增加|提高|增长|下降|降低|减少|上升|提升|扩大)[到至])?"
+                       r"(?:19|20)\d\d年[底末]?的?$")
 _SUBJECT_WORDS = re.compile(r"^(?:\d{4}年[末底初]?|今年|去年|上年|[上下]半年|前三季度|[一二三四]季度|全年|"
                             r"\d{1,2}月(?:份|末|底|初|[上中下]旬)?|\d{1,2}[-—~至]\d{1,2}月|1-\d+月|年内|"
                             r"期内|当年|年[末底初]|前[一二三四五六七八九十\d]{1,2}个?月)+")
@@ -334,7 +337,7 @@ def extract_quantities(sf, ctx: QuantityContext) -> tuple[list[Target], list[Sta
             if _BARE_CHANGE.match(indicator) and (subject or topic):
                 # 国内生产总值超过126万亿元，增长5.2%; 全国研发经费，从1997年的509亿元增加到…
                 indicator = (subject or topic) + indicator
-            subject = _BARE_CHANGE_TAIL.sub("", indicator) or subject
+            subject = _PER_YEAR_TAIL.sub("", _BARE_CHANGE_TAIL.sub("", indicator)) or subject
             subject_clause = clause_no
             owner = listed[i] if listed else _owner(sf, sv, s, reported=kind == "statistic")
             if not owner and ctx.firm and _FIRM_WORD.search(text, 0, clause_start + n.start):

@@ -134,6 +134,8 @@ NO_PART = Part("")
 _TOP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?P<title>[^。；，]{2,40})"
                           r"|(?P<bare>(?:(?:19|20)\d\d\s*年|过去|今年|“十[一二三四五]?五”)[^。；，]{2,24}))$")
 _REVIEW = re.compile(r"回顾|过去|成绩|总结")
+_FUTURE_SPAN = re.compile(r"(?:今后|未来)([一二三四五六七八九十])年")
+_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
 # a plan's part that reviews where it starts, named by its words alone (二、发展基础)
 _BASIS = re.compile(r"(?:[^。；，]{0,12}的)?(?:发展基础|发展现状|现实基础|发展环境|主要成就|发展成就|工作成效|"
                     r"取得的成效|基础和形势|发展基础和面临形势|现状与形势)")
@@ -153,8 +155,13 @@ def report_parts(passage: Passage, doc_year: int | None) -> list[Part]:
     for sv in passage.sentences:
         m = _TOP_HEADING.match(sv.text.strip())
         title = (m.group("title") or m.group("bare")) if m else ""
+        coming = _FUTURE_SPAN.search(title) if title else None
         if title and _BASIS.fullmatch(title):
             part = Part("review", None)  # 二、发展基础: a plan's review of where it starts
+        elif coming and _PLAN.search(title):
+            # 二、今后五年的目标任务 (a city's report of 2026): a plan to the span's last year
+            years = _NUMERALS.get(coming.group(1), 0)
+            part = Part("plan", doc_year + years - 1 if doc_year and years else None)
         # a report's part names its time: 2024年工作回顾, 对今年政府工作的建议, “十二五”时期的…任务
         elif title and (_PAST_SPAN.search(title) or any(
                 t.kind in ("at", "period") for t in time_marks(title, doc_year))):

@@ -298,6 +298,19 @@ def test_a_place_right_before_its_number_owns_it_in_a_list():
     assert "苏州" not in {s.indicator for s in r.statistics}
 
 
+def test_a_change_from_one_value_to_another_and_its_bare_rates():
+    # written for the test, in the form of a city's work report: 从/由 and 到2030年 are no part of
+    # an indicator, and a bare 年均增长 or 是五年前的 takes the subject before it
+    text = ("一、过去五年工作回顾\n过去五年，全市地区生产总值从1.2万亿元增加到1.65万亿元，年均增长5.8%。"
+            "高新技术企业数量达到8500家，是五年前的2.1倍。\n二、今后五年的目标任务\n"
+            "地区生产总值年均增长5%左右，到2030年突破2万亿元。\n")
+    r = report(text, 2026)
+    assert [s.indicator for s in r.statistics] == [
+        "地区生产总值", "地区生产总值", "地区生产总值年均增长", "高新技术企业数量",
+        "高新技术企业数量是五年前的"]
+    assert [t.indicator for t in r.targets] == ["地区生产总值年均增长", "地区生产总值"]
+
+
 def test_a_goal_for_the_whole_year_is_the_years():
     # written for the test, in the form of a provincial briefing of June
     r = report("会议指出，下一步要力争全年规模以上工业增加值增长6%以上。", 2023, "工作简报")
