@@ -193,17 +193,14 @@ def make_agency_unit_extractor(name: str):
                     yield sv.mention(a, end, Label.AGENCY, name, canonical=full,
                                      key=f"org:{full}", parent_key=f"org:{canonical}",
                                      doc=passage.doc)
-                    continue
-                if sv.text[a:b] in unit_only:
-                    continue
-                # 工信部新闻发言人、中小企业局局长: a unit heading the next title of
-                # a speaker's list is the same agency's
-                if not _titled(sv.text, b):
+                # 工信部新闻发言人、中小企业局局长 (or 发展规划司副司长…、电力司副司长…): a unit
+                # heading the next title of a speaker's list is the same agency's
+                if sv.text[a:b] in unit_only or not _titled(sv.text, end):
                     continue
                 # …新闻发言人、总工程师赵志国，消费品工业司司长何亚琼: so is a unit heading a
                 # later speaker's title, until another agency is named
                 stop = found[i + 1][0] if i + 1 < len(found) else len(sv.text)
-                for sep in _SPEAKER_SEP.finditer(sv.text, b, min(stop, b + _SPEAKERS_SPAN)):
+                for sep in _SPEAKER_SEP.finditer(sv.text, end, min(stop, end + _SPEAKERS_SPAN)):
                     at = sep.end()
                     if at >= stop:
                         break  # another agency's own unit: 财政部经济建设司

@@ -308,6 +308,13 @@ def test_names_listed_after_a_title_share_its_post():
                      ("吴文庆", "总规划师", "水利部"), ("寿建华", "副局长", "国务院新闻办公室新闻局")}
 
 
+def test_later_speakers_after_a_first_speakers_unit_are_the_same_agencys():
+    # written for the test, in the form of a bureau's press conference: the first speaker's
+    # title follows a unit, and so do the later ones'
+    posts = _posts("国家能源局发展规划司副司长王伟、电力司副司长李强出席发布会。")
+    assert posts == {("王伟", "副司长", "国家能源局发展规划司"), ("李强", "副司长", "国家能源局电力司")}
+
+
 def _posts(text: str) -> set[tuple[str, str, str]]:
     from kg.pipeline import extract_document
     from kg.types import Document
