@@ -308,6 +308,11 @@ def located_in(sf: SentenceFacts) -> Iterator[Relation]:
         # a university named after a city need not be there (大连理工大学江苏研究院)
         if m.label not in (Label.AGENCY, Label.COMPANY, Label.ORGANIZATION):
             continue
+        if m.parent_key.startswith("place:") and m.parent_key in sf.entities:
+            # 天易经开区管委会: a zone's committee sits in the zone its mention names
+            yield sf.relation(Predicate.LOCATED_IN, entity_key(m), m.parent_key,
+                              "relation.located_in")
+            continue
         # a company a table names in full (智谱 -> 北京智谱华章科技有限公司) is where its name
         # says only if the text wrote that name: the registered seat is not what the text states
         written = m.name if m.label is Label.COMPANY and m.extractor.startswith("gazetteer.") \

@@ -49,7 +49,7 @@ def _short(name: str) -> str:
     return name[:-1] if len(name) > 2 and name[-1] in "市区县" else name
 
 
-@register("pattern.zone", labels={Label.DISTRICT})
+@register("pattern.zone", labels={Label.DISTRICT, Label.AGENCY})
 def make_zone_extractor(name: str):
     """Zones after a city: 全国首场…大赛在苏州高新区开幕 -> 苏州高新技术产业开发区 (District, in 苏州市);
     pilot free trade zones and state-level new areas (雄安新区 -> 河北雄安新区, in 河北省)."""
@@ -80,6 +80,7 @@ def make_zone_extractor(name: str):
                         zone, key, parent = named_by_name[text[a - informal:b]]
                         yield sv.mention(a - informal, b, Label.DISTRICT, name, canonical=zone,
                                          key=key, parent_key=parent, doc=passage.doc)
+                        yield from _committee(passage, sv, a - informal, b, zone, key, name)
                         continue
                     start, owner, middle = _owner_and_informal_name(sv, a, owners)
                     if owner is None:
@@ -103,11 +104,31 @@ def make_zone_extractor(name: str):
                     named_by_name[middle + text[a:b]] = (zone, key, parent)
                 yield sv.mention(start, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
+                yield from _committee(passage, sv, start, b, zone, key, name)
             yield from _free_trade_zones(passage, sv, name)
             for a, b, (key, zone, parent) in by_name:
                 yield sv.mention(a, b, Label.DISTRICT, name, canonical=zone, key=key,
                                  parent_key=parent, doc=passage.doc)
     return extract
+
+
+# the committees that run a zone, as written after its name
+_COMMITTEES = ("管理委员会", "管委会", "党工委")
+
+
+def _committee(passage: Passage, sv: SentenceView, start: int, end: int, zone: str, key: str,
+               name: str) -> Iterator[Mention]:
+    """The zone's committee written right after its name, named after the zone in full
+    (稀土高新区管委会 in a 包头 notice -> 包头稀土高新技术产业开发区管委会): an agency in the zone,
+    whose key it carries as its place."""
+    written = next((w for w in _COMMITTEES if sv.text.startswith(w, end)), None)
+    if written is None:
+        return
+    stop = end + len(written)
+    if stop < len(sv.text) and stop not in sv.bounds and sv.text[stop] not in _AFTER_NAME:
+        return
+    yield sv.mention(start, stop, Label.AGENCY, name, canonical=zone + written,
+                     key=f"org:{zone}{written}", parent_key=key, doc=passage.doc)
 
 
 def _informal_names(sv: SentenceView, a: int) -> Iterator[int]:

@@ -111,3 +111,18 @@ def test_a_citys_own_text_names_its_zones_without_the_city():
     text = "政府工作报告\n湘潭市、株洲市加快发展。国务院批准开发洋浦经济开发区。\n"
     assert not [e for e in extract_document(Document("d", "d.txt", text)).entities.values()
                 if e.label.value == "District"]
+
+
+def test_a_zones_committee_is_named_after_the_zone_and_sits_in_it():
+    # written for the test, in the form of a city's notice: the committee of a zone its own
+    # text names informally, and of a zone after its city
+    from kg.pipeline import extract_document
+    from kg.types import Document, Predicate
+    text = ("湘潭市人民政府关于印发若干措施的通知\n各县市区人民政府，天易经开区管委会：\n"
+            "天易经开区要加快发展。湘潭高新区要加快转型，湘潭高新区管委会负责实施。\n")
+    r = extract_document(Document("d", "d.txt", text))
+    name = {k: e.name for k, e in r.entities.items()}
+    located = {(name[x.subject], name[x.object]) for x in r.relations
+               if x.predicate is Predicate.LOCATED_IN}
+    assert ("湘潭天易经济技术开发区管委会", "湘潭天易经济技术开发区") in located
+    assert ("湘潭高新技术产业开发区管委会", "湘潭高新技术产业开发区") in located
