@@ -50,10 +50,11 @@ _PAST = re.compile(r"已经|已|截至|截止|目前|现有|共有|过去|去年
 _CHANGE = re.compile(r"同比|环比|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][上去]年(?:同期|末|底)?|"
                      r"[比较](?:上月|\d{1,2}月(?:底|末|初|份)?)")
 _PERIOD = re.compile(r"每年|年均|年平均|平均每年")
-# a verb of building that ends the words before a count: what follows it is what is counted
-_BUILDS_AT_END = re.compile(r"(?:培育|建设|建成|打造|布局|新建|创建|认定|遴选)$")
-# what a plan's task does to what it counts (培育10个以上, 布局10个左右, 打造一批)
-_SETS_UP = re.compile(r"(?:培育|建设|建成|打造|布局|新建|新增|创建|认定|遴选|推广|引进|形成|支持)[^，；。]{0,6}$")
+# verbs of building: one that ends the words before a count says that what follows it is what
+# is counted; one a little before a plan's count is what its task does (培育10个以上, 布局10个左右)
+_BUILD_VERBS = "培育|建设|建成|打造|布局|新建|创建|认定|遴选"
+_BUILDS_AT_END = re.compile(rf"(?:{_BUILD_VERBS})$")
+_SETS_UP = re.compile(rf"(?:{_BUILD_VERBS}|新增|推广|引进|形成|支持)[^，；。]{{0,6}}$")
 # a part of a year a report speaks of: 上半年, 前三季度, 一季度, 1-5月, 前五个月
 _PART_OF_YEAR = re.compile(r"[上下]半年|前三季度|[一二三四]季度|\d{1,2}[-—~至]\d{1,2}月|"
                            r"前[一二三四五六七八九十\d]{1,2}个?月")

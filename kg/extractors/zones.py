@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.base import Gazetteer, Passage, SentenceView, register, short_aligned
-from kg.extractors.gazetteers import SHORT
+from kg.extractors.gazetteers import SHORT, place_index
 from kg.resources import PlaceRow, places, split_aliases, table
 from kg.types import Label, Mention
 
@@ -174,7 +174,7 @@ def _own_city(passage: Passage) -> PlaceRow | None:
     cached = passage.cache.get("own_city", False)
     if cached is not False:
         return cached
-    row = _by_code().get(passage.context.get("city", ""))
+    row = place_index().get(passage.context.get("city", ""))
     if row is not None and not (any(n in passage.article.title for n in (row.name, *row.aliases))
                                 or any(_OWN_CITY.search(sv.text) for sv in passage.sentences)):
         row = None
@@ -183,12 +183,6 @@ def _own_city(passage: Passage) -> PlaceRow | None:
 
 
 _OWN_CITY = re.compile(r"[全我本]市")
-
-
-@functools.cache
-def _by_code() -> dict[str, PlaceRow]:
-    """Every place by its key."""
-    return {p.key: p for p in places()}
 
 
 def _owner_and_informal_name(sv: SentenceView, a: int, owners: dict[str, PlaceRow]
@@ -211,7 +205,7 @@ def _new_areas() -> Gazetteer:
     """State-level new areas and national zones by every name (雄安新区 -> 河北雄安新区, in
     河北省; 前海 -> 前海深港现代服务业合作区, in 深圳市)."""
     _unique, by_full_name = _owners()
-    by_code = _by_code()
+    by_code = place_index()
     rows = [(r, by_full_name[r["parent"]]) for r in table("new_areas.tsv")] + \
         [(r, by_code[f"place:{r['parent']}"]) for r in table("national_zones.tsv")]
     entries = []
